@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A database or a transaction on it: every repository function takes one. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Where the data lives, without credentials: a folder, `memory` or host/database. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… to use PostgreSQL; otherwise the embedded database. */
+  url?: string | undefined;
+  /** PGlite's folder, or `memory://` for a throw-away database. */
+  dataDir?: string | undefined;
+  /** Connections per process on PostgreSQL. */
+  poolSize?: number | undefined;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Works from src/db (tsx, tests) and dist/db (built): both sit two levels under the package. */
+export const MIGRATIONS_FOLDER = path.resolve(here, '../../src/db/migrations');
+
+/** Arbitrary constant: processes starting together take turns migrating. */
+const MIGRATION_LOCK = 715_2024;
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? './data');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  const driver = drizzle({ client, schema });
+  return {
+    db: driver as unknown as Db,
+    kind: 'pglite',
+    location: inMemory ? 'memory' : path.resolve(dataDir),
+    async migrate() {
+      const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+      await run(driver, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  // A broken connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  const parsed = new URL(url);
+  return {
+    db,
+    kind: 'postgresql',
+    location: `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    async migrate() {
+      const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+      // One connection holds the lock and runs the migrations, so processes starting together take turns.
+      const connection = await pool.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          await run(drizzle({ client: connection, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Bring the schema up to date. Safe to run from several processes at once on PostgreSQL. */
+export function migrate(database: Database): Promise<void> {
+  return database.migrate();
+}

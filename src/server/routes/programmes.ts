@@ -1,0 +1,138 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { programmeDocumentSchema, warningSchema } from '../../core/interchange.js';
+import { contextOf, requireActor } from '../context.js';
+import { errorSchema, errors, idParams, noContent } from '../schemas/common.js';
+import {
+  categoryCreate,
+  categoryOut,
+  categoryUpdate,
+  programmeCreate,
+  programmeList,
+  programmeOut,
+  programmeQuery,
+  programmeUpdate,
+} from '../schemas/programmes.js';
+import { treeSchema } from '../schemas/tree.js';
+import { categoriesCrud } from '../use-cases/programmes/categories.crud.js';
+import { deleteProgramme } from '../use-cases/programmes/delete-programme.js';
+import { exportProgramme } from '../use-cases/programmes/export-programme.js';
+import { getProgrammeTree } from '../use-cases/programmes/get-programme-tree.js';
+import { importProgramme } from '../use-cases/programmes/import-programme.js';
+import { listProgrammes } from '../use-cases/programmes/list-programmes.js';
+import { programmesCrud } from '../use-cases/programmes/programmes.crud.js';
+import { type Api, registerCrudRoutes, typed } from './crud-routes.js';
+
+export async function programmeRoutes(app: Api): Promise<void> {
+  const api = typed(app);
+  const db = () => app.database.db;
+
+  api.get(
+    '/programmes',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '民心工程列表：调用者可见的 (programmes the caller may see)',
+        querystring: programmeQuery,
+        response: { 200: programmeList, ...errors },
+      },
+    },
+    async (request) => ({ items: await listProgrammes(db(), requireActor(request), request.query) }),
+  );
+
+  api.get(
+    '/programmes/:id',
+    { schema: { tags: ['programmes'], params: idParams, response: { 200: programmeOut, ...errors } } },
+    async (request) => (await getProgrammeTree(db(), requireActor(request), request.params.id)).programme,
+  );
+
+  api.get(
+    '/programmes/:id/tree',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '民心工程树：大项 → 子项 → 分项 (the programme tree)',
+        params: idParams,
+        response: { 200: treeSchema, ...errors },
+      },
+    },
+    async (request) => getProgrammeTree(db(), requireActor(request), request.params.id),
+  );
+
+  api.get(
+    '/programmes/:id/export',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '导出为 minxin.programme/v1 (export)',
+        params: idParams,
+        response: { 200: programmeDocumentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const doc = await exportProgramme(db(), requireActor(request), request.params.id);
+      reply.header('content-disposition', `attachment; filename="programme-${request.params.id}.json"`);
+      return doc;
+    },
+  );
+
+  api.post(
+    '/programmes/import',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['programmes'],
+        summary: '从 minxin.programme/v1 导入为新的草稿 (import as a new draft)',
+        body: programmeDocumentSchema,
+        response: {
+          201: z.object({ id: z.number(), itemCount: z.number(), warnings: z.array(warningSchema) }),
+          ...errors,
+          413: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await importProgramme(db(), contextOf(request), request.body);
+      return reply.status(201).send(result);
+    },
+  );
+
+  // Create and update go through the shared path; delete keeps the whole list in the audit record.
+  api.post(
+    '/programmes',
+    { schema: { tags: ['programmes'], summary: '新建民心工程 (create)', body: programmeCreate, response: { 201: programmeOut, ...errors } } },
+    async (request, reply) => reply.status(201).send(await programmesCrud.create(db(), contextOf(request), request.body)),
+  );
+  api.patch(
+    '/programmes/:id',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '修改民心工程 (update; send the version you saw)',
+        params: idParams,
+        body: programmeUpdate,
+        response: { 200: programmeOut, ...errors },
+      },
+    },
+    async (request) => programmesCrud.update(db(), contextOf(request), request.params.id, request.body),
+  );
+  api.delete(
+    '/programmes/:id',
+    { schema: { tags: ['programmes'], summary: '删除民心工程 (delete)', params: idParams, response: { 204: noContent, ...errors } } },
+    async (request: FastifyRequest<{ Params: { id: number } }>, reply: FastifyReply) => {
+      await deleteProgramme(db(), contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  registerCrudRoutes(app, {
+    tag: 'programmes',
+    collection: '/programmes/:id/categories',
+    member: '/categories/:id',
+    create: categoryCreate,
+    update: categoryUpdate,
+    out: categoryOut,
+    crud: categoriesCrud,
+    summary: '大项',
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { nameField, versionField } from './common.js';
+
+export const jurisdictionLevelSchema = z.enum(['city', 'district', 'town']);
+
+export const jurisdictionOut = z.object({
+  id: z.number(),
+  name: z.string(),
+  level: jurisdictionLevelSchema,
+  parentId: z.number().nullable(),
+  version: z.number(),
+});
+export const jurisdictionCreate = z.object({
+  name: nameField(100, '行政区名称', 'name'),
+  level: jurisdictionLevelSchema,
+  parentId: z.number().int().positive().nullable().default(null),
+});
+export const jurisdictionUpdate = jurisdictionCreate.partial().extend({ version: versionField });
+
+export const unitOut = z.object({ id: z.number(), jurisdictionId: z.number(), name: z.string(), version: z.number() });
+export const unitCreate = z.object({
+  jurisdictionId: z.number().int().positive(),
+  name: nameField(100, '单位名称', 'unit name'),
+});
+export const unitUpdate = z.object({ version: versionField, name: nameField(100, '单位名称', 'unit name').optional() });
+export const unitQuery = z.object({ jurisdictionId: z.coerce.number().int().positive().optional() });
+
+export const personOut = z.object({
+  id: z.number(),
+  jurisdictionId: z.number(),
+  name: z.string(),
+  title: z.string(),
+  unitId: z.number().nullable(),
+  version: z.number(),
+});
+export const personCreate = z.object({
+  jurisdictionId: z.number().int().positive(),
+  name: nameField(50, '姓名', 'name'),
+  title: z.string().trim().max(100).default(''),
+  unitId: z.number().int().positive().nullable().default(null),
+});
+export const personUpdate = z.object({
+  version: versionField,
+  name: nameField(50, '姓名', 'name').optional(),
+  title: z.string().trim().max(100).optional(),
+  unitId: z.number().int().positive().nullable().optional(),
+});
+export const personQuery = z.object({
+  jurisdictionId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ROLES } from '../../core/actor.js';
+import { versionField } from './common.js';
+
+export const roleSchema = z.enum(ROLES);
+
+export const userOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  jurisdictionId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  personId: z.number().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  version: z.number(),
+});
+
+export const sessionUserOut = userOut.pick({
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  jurisdictionId: true,
+  unitId: true,
+  personId: true,
+});
+
+const username = z
+  .string()
+  .trim()
+  .min(2, { message: '用户名至少 2 个字符 (username: at least 2 characters)' })
+  .max(50)
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, {
+    message: '用户名只能包含字母、数字、汉字和 _ . - (letters, digits, Chinese characters, _ . - only)',
+  });
+
+export const userCreate = z.object({
+  username,
+  displayName: z.string().trim().max(50).default(''),
+  password: z.string().max(128),
+  role: roleSchema,
+  jurisdictionId: z.number().int().positive().nullable().default(null),
+  unitId: z.number().int().positive().nullable().default(null),
+  personId: z.number().int().positive().nullable().default(null),
+});
+
+export const userUpdate = z.object({
+  version: versionField,
+  displayName: z.string().trim().max(50).optional(),
+  password: z.string().max(128).optional(),
+  role: roleSchema.optional(),
+  jurisdictionId: z.number().int().positive().nullable().optional(),
+  unitId: z.number().int().positive().nullable().optional(),
+  personId: z.number().int().positive().nullable().optional(),
+  disabled: z.boolean().optional(),
+  /** Clear a lockout. */
+  unlock: z.literal(true).optional(),
+});
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1, { message: '请输入用户名 (username required)' }).max(100),
+  password: z.string().min(1, { message: '请输入密码 (password required)' }).max(200),
+});
+export const sessionOut = z.object({ user: sessionUserOut, csrfToken: z.string() });
+
+export const passwordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().max(128),
+});

@@ -1,0 +1,85 @@
+import type { Actor } from '../../core/actor.js';
+import { AppError, forbidden, versionConflict } from '../../core/errors.js';
+import type { RequestContext } from '../../db/audit.js';
+import type { Db } from '../../db/client.js';
+import type { EntityMeta, Row, VersionedTable } from '../../db/crud.js';
+import { deleteAudited, insertAudited, requireRow, updateVersioned } from '../../db/crud.js';
+
+/**
+ * Create, update and delete for a record whose only rules are "who may write
+ * where it sits" and "what leaves the server". Every call authorizes first,
+ * runs in one transaction and is audited (src/db/crud.ts).
+ */
+export interface CrudSpec<T extends VersionedTable, Out, CreateInput, Scope> {
+  table: T;
+  meta: EntityMeta<T>;
+  present: (db: Db, row: Row<T>) => Promise<Out>;
+  /** Where a new record would sit: resolves ids in the input, or throws NOT_FOUND. */
+  scopeOfCreate: (db: Db, input: CreateInput, parentId: number | null) => Promise<Scope>;
+  /** Where an existing record sits. */
+  scopeOfRow: (db: Db, row: Row<T>) => Promise<Scope>;
+  /** The named policy for writing there. */
+  canWrite: (actor: Actor, scope: Scope) => boolean;
+  /** Turn the input into column values; may check the input against the scope. */
+  toValues: (db: Db, input: CreateInput, scope: Scope, parentId: number | null) => Promise<T['$inferInsert']>;
+  /** Where the change shows in history: the programme and item it belongs to. */
+  auditContext?: (scope: Scope) => { programmeId?: number | null; itemId?: number | null };
+  /** Check an update against the scope (e.g. a unit from another jurisdiction). */
+  checkPatch?: (db: Db, patch: Record<string, unknown>, scope: Scope, row: Row<T>) => Promise<Record<string, unknown>>;
+}
+
+export interface Crud<Out, CreateInput> {
+  create(db: Db, ctx: RequestContext, input: CreateInput, parentId?: number | null): Promise<Out>;
+  update(db: Db, ctx: RequestContext, id: number, input: { version: number } & Record<string, unknown>): Promise<Out>;
+  remove(db: Db, ctx: RequestContext, id: number): Promise<void>;
+}
+
+export function defineCrud<T extends VersionedTable, Out, CreateInput, Scope>(
+  spec: CrudSpec<T, Out, CreateInput, Scope>,
+): Crud<Out, CreateInput> {
+  const metaIn = (scope: Scope): EntityMeta<T> =>
+    spec.auditContext ? { ...spec.meta, context: (row) => ({ ...spec.meta.context?.(row), ...spec.auditContext?.(scope) }) } : spec.meta;
+  return {
+    async create(db, ctx, input, parentId = null) {
+      return db.transaction(async (tx) => {
+        const scope = await spec.scopeOfCreate(tx, input, parentId);
+        if (!spec.canWrite(ctx.actor, scope)) throw forbidden();
+        const values = await spec.toValues(tx, input, scope, parentId);
+        const row = await insertAudited(tx, ctx, spec.table, values, metaIn(scope));
+        return spec.present(tx, row);
+      });
+    },
+
+    async update(db, ctx, id, input) {
+      return db.transaction(async (tx) => {
+        const current = await requireRow(tx, spec.table, id, spec.meta.what);
+        const scope = await spec.scopeOfRow(tx, current);
+        if (!spec.canWrite(ctx.actor, scope)) throw forbidden();
+        const { version, ...rest } = input;
+        const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        const patch = spec.checkPatch ? await spec.checkPatch(tx, defined, scope, current) : defined;
+        const row = await updateVersioned(tx, ctx, spec.table, id, version, patch as Partial<T['$inferInsert']>, {
+          ...metaIn(scope),
+          present: (r) => r,
+        }).catch(async (error: unknown) => {
+          // A 409 carries the current record as the client sees it.
+          if (error instanceof AppError && error.code === 'CONFLICT') {
+            const current = (error.details as { current: Row<T> }).current;
+            throw versionConflict(await spec.present(tx, current));
+          }
+          throw error;
+        });
+        return spec.present(tx, row);
+      });
+    },
+
+    async remove(db, ctx, id) {
+      await db.transaction(async (tx) => {
+        const current = await requireRow(tx, spec.table, id, spec.meta.what);
+        const scope = await spec.scopeOfRow(tx, current);
+        if (!spec.canWrite(ctx.actor, scope)) throw forbidden();
+        await deleteAudited(tx, ctx, spec.table, id, metaIn(scope));
+      });
+    },
+  };
+}
