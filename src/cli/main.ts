@@ -6,9 +6,9 @@ import { programmeDocumentSchema } from '../core/interchange.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
-import { addUser } from './add-user.js';
 import { exportProgramme } from '../server/use-cases/programmes/export-programme.js';
 import { importProgramme } from '../server/use-cases/programmes/import-programme.js';
+import { addUser } from './add-user.js';
 
 const USAGE = `用法 (usage): minxin <command> [options]
 
@@ -76,8 +76,10 @@ export async function main(argv: string[]): Promise<number> {
         },
         strict: true,
       });
-      if (!values.username || !values.role) throw new UsageError('需要 --username 和 --role (--username and --role are required)');
-      if (!(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`未知角色 unknown role: ${values.role}`);
+      if (!values.username || !values.role)
+        throw new UsageError('需要 --username 和 --role (--username and --role are required)');
+      if (!(ROLES as readonly string[]).includes(values.role))
+        throw new UsageError(`未知角色 unknown role: ${values.role}`);
       const optionalId = (v: string | undefined) => (v === undefined ? null : Number(v));
       const result = await withDatabase((database) =>
         addUser(database.db, {
@@ -100,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
       const parsed = programmeDocumentSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) {
         console.error(`文件不是有效的 minxin.programme/v1 (not a valid interchange file): ${file}`);
-        for (const issue of parsed.error.issues.slice(0, 20)) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
+        for (const issue of parsed.error.issues.slice(0, 20))
+          console.error(`  ${issue.path.join('.')}: ${issue.message}`);
         return 1;
       }
       const result = await withDatabase((database) => importProgramme(database.db, system, parsed.data));
@@ -108,7 +111,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export': {
-      const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { out: { type: 'string' } },
+        allowPositionals: true,
+      });
       const id = Number(positionals[0]);
       if (!Number.isInteger(id) || id <= 0) throw new UsageError('需要民心工程编号 (a programme id is required)');
       const doc = await withDatabase((database) => exportProgramme(database.db, system.actor, id));

@@ -23,8 +23,7 @@ export interface SystemActor {
 
 export type Actor = UserActor | SystemActor;
 
-export const actorName = (actor: Actor): string =>
-  actor.kind === 'system' ? `system:${actor.name}` : actor.username;
+export const actorName = (actor: Actor): string => (actor.kind === 'system' ? `system:${actor.name}` : actor.username);
 
 export const actorId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.id : null);
 

@@ -32,7 +32,10 @@ export const notFound = (what: string, whatEn: string): AppError =>
   new AppError('NOT_FOUND', `${what}不存在或您无权查看。 ${whatEn} not found or not visible to you.`);
 
 export const forbidden = (): AppError =>
-  new AppError('FORBIDDEN', '您没有执行此操作的权限，请联系管理员。 You are not allowed to do this; ask an administrator.');
+  new AppError(
+    'FORBIDDEN',
+    '您没有执行此操作的权限，请联系管理员。 You are not allowed to do this; ask an administrator.',
+  );
 
 export const versionConflict = (current: unknown): AppError =>
   new AppError(

@@ -31,9 +31,12 @@ export const periodSchema = z
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期不存在 (no such date)',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: '日期不存在 (no such date)',
+    },
+  );
 
 export const deadlineSchema = z
   .object({
@@ -81,7 +84,10 @@ export const itemSchema: z.ZodType<InterchangeItem> = z.lazy(() =>
     target: trimmed(LIMITS.text).optional(),
     leadUnit: trimmed(LIMITS.unitName).nullable().optional(),
     coUnits: z.array(trimmed(LIMITS.unitName).min(1)).max(LIMITS.units).optional(),
-    persons: z.array(trimmed(LIMITS.personName).min(1)).max(LIMITS.units * 2).optional(),
+    persons: z
+      .array(trimmed(LIMITS.personName).min(1))
+      .max(LIMITS.units * 2)
+      .optional(),
     leaders: z.array(trimmed(LIMITS.personName).min(1)).max(LIMITS.units).optional(),
     deadline: deadlineSchema.optional(),
     milestones: z.array(milestoneSchema).max(LIMITS.milestones).optional(),

@@ -6,7 +6,8 @@ export const PASSWORD_MAX = 128;
 
 export function passwordProblems(password: string, username: string): string[] {
   const problems: string[] = [];
-  if (password.length < PASSWORD_MIN) problems.push(`密码至少 ${PASSWORD_MIN} 位 (at least ${PASSWORD_MIN} characters)`);
+  if (password.length < PASSWORD_MIN)
+    problems.push(`密码至少 ${PASSWORD_MIN} 位 (at least ${PASSWORD_MIN} characters)`);
   if (password.length > PASSWORD_MAX) problems.push(`密码最多 ${PASSWORD_MAX} 位 (at most ${PASSWORD_MAX} characters)`);
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
     problems.push('密码须同时包含字母和数字 (must contain letters and digits)');

@@ -218,7 +218,10 @@ export function itemFactsInTree(jurisdictionId: number, item: ItemNode, parent: 
 }
 
 /** Keep only what `visible` allows, with the categories and parents needed to reach it. */
-export function filterTree(tree: ProgrammeTree, visible: (item: ItemNode, parent: ItemNode | null) => boolean): ProgrammeTree {
+export function filterTree(
+  tree: ProgrammeTree,
+  visible: (item: ItemNode, parent: ItemNode | null) => boolean,
+): ProgrammeTree {
   const keep = (items: readonly ItemNode[], parent: ItemNode | null): ItemNode[] =>
     items.flatMap((item) => {
       const children = keep(item.children, item);

@@ -42,10 +42,10 @@ export function documentProblems(doc: ProgrammeDocument): DocumentProblem[] {
           });
       }
     }
-    (item.children ?? []).forEach((child, i) => visit(child, `${path}.children[${i}]`));
+    for (const [i, child] of (item.children ?? []).entries()) visit(child, `${path}.children[${i}]`);
   };
   doc.categories.forEach((category, c) => {
-    category.items.forEach((item, i) => visit(item, `categories[${c}].items[${i}]`));
+    for (const [i, item] of category.items.entries()) visit(item, `categories[${c}].items[${i}]`);
     if (maxDepth(category.items) > LIMITS.childrenDepth)
       problems.push({
         path: `categories[${c}]`,

@@ -54,7 +54,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         : {
             level: config.MINXIN_LOG_LEVEL,
             // Never log credentials, cookies or CSRF tokens.
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
           },
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: config.MINXIN_TRUST_PROXY === 'on',
@@ -123,7 +128,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const webAvailable = options.serveWeb !== false && existsSync(path.join(WEB_ROOT, 'index.html'));
   if (webAvailable) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';

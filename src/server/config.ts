@@ -15,9 +15,19 @@ const envSchema = z.object({
   /** Set behind HTTPS so cookies carry the Secure flag. */
   MINXIN_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   MINXIN_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
-  MINXIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  MINXIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
   MINXIN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  MINXIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MINXIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   MINXIN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

@@ -40,12 +40,20 @@ function validationDetails(error: FastifyError): { where: string; path: string; 
   }));
 }
 
-const WHERE_ZH: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const WHERE_ZH: Record<string, string> = {
+  body: '请求内容',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /** Turn anything thrown into `{code, message, details}`, Chinese first; 5xx details stay in the log. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return { status: STATUS_OF[error.code], body: { code: error.code, message: error.message, details: error.details } };
+    return {
+      status: STATUS_OF[error.code],
+      body: { code: error.code, message: error.message, details: error.details },
+    };
   }
   const fe = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
@@ -69,7 +77,11 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
         status: 413,
-        body: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大，请拆分后重试。 The request body is too large.', details: null },
+        body: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: '请求内容过大，请拆分后重试。 The request body is too large.',
+          details: null,
+        },
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -85,7 +97,11 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         status: 400,
-        body: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，请检查后重试。 The body is not valid JSON.', details: null },
+        body: {
+          code: 'VALIDATION',
+          message: '请求内容不是有效的 JSON，请检查后重试。 The body is not valid JSON.',
+          details: null,
+        },
       };
     default:
       break;
@@ -93,11 +109,18 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
   if (fe.statusCode === 429) {
     return {
       status: 429,
-      body: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试。 Too many requests; wait a minute and try again.', details: null },
+      body: {
+        code: 'RATE_LIMITED',
+        message: '请求过于频繁，请稍后再试。 Too many requests; wait a minute and try again.',
+        details: null,
+      },
     };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, body: { code: 'VALIDATION', message: `请求有误：${fe.message}。 Bad request.`, details: null } };
+    return {
+      status: fe.statusCode,
+      body: { code: 'VALIDATION', message: `请求有误：${fe.message}。 Bad request.`, details: null },
+    };
   }
   request.log.error({ err: error }, 'unhandled error');
   return internal();
@@ -108,7 +131,8 @@ function internal(): { status: number; body: ErrorBody } {
     status: 500,
     body: {
       code: 'INTERNAL',
-      message: '服务器内部错误，请稍后重试；如持续出现请联系管理员。 Internal error; try again later or contact the administrator.',
+      message:
+        '服务器内部错误，请稍后重试；如持续出现请联系管理员。 Internal error; try again later or contact the administrator.',
       details: null,
     },
   };

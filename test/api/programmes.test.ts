@@ -43,7 +43,11 @@ describe('import and export in minxin.programme/v1', () => {
   it('keeps a category without a number and a deadline without a date', async () => {
     const doc = buildProgrammeDocument({
       categories: [
-        { ordinal: null, title: '', items: [buildItem({ deadline: { text: '年底前', date: null } }), buildItem({ number: '2', deadline: null })] },
+        {
+          ordinal: null,
+          title: '',
+          items: [buildItem({ deadline: { text: '年底前', date: null } }), buildItem({ number: '2', deadline: null })],
+        },
       ],
     });
     const id = await importDoc(admin, doc);
@@ -82,21 +86,41 @@ describe('import and export in minxin.programme/v1', () => {
   });
 
   it('lets a supervisor import only into their own jurisdiction', async () => {
-    const elsewhere = await supervisor.post('/api/v1/programmes/import', buildProgrammeDocument({ jurisdiction: '别处区', title: '别处' }));
+    const elsewhere = await supervisor.post(
+      '/api/v1/programmes/import',
+      buildProgrammeDocument({ jurisdiction: '别处区', title: '别处' }),
+    );
     expect(elsewhere.statusCode).toBe(403);
-    const own = await supervisor.post('/api/v1/programmes/import', buildProgrammeDocument({ jurisdiction: '明湖区', title: '明湖区补充清单' }));
+    const own = await supervisor.post(
+      '/api/v1/programmes/import',
+      buildProgrammeDocument({ jurisdiction: '明湖区', title: '明湖区补充清单' }),
+    );
     expect(own.statusCode).toBe(201);
   });
 
   it('links a district list to the city programme it carries out', async () => {
-    const cityId = await importDoc(admin, buildProgrammeDocument({ jurisdiction: '测试市', title: '测试市2030年20项民心工程' }));
+    const cityId = await importDoc(
+      admin,
+      buildProgrammeDocument({ jurisdiction: '测试市', title: '测试市2030年20项民心工程' }),
+    );
     const districtId = await importDoc(
       admin,
-      buildProgrammeDocument({ jurisdiction: '新设区', title: '测试市2030年20项民心工程涉及新设区任务清单', parent: '测试市2030年20项民心工程' }),
+      buildProgrammeDocument({
+        jurisdiction: '新设区',
+        title: '测试市2030年20项民心工程涉及新设区任务清单',
+        parent: '测试市2030年20项民心工程',
+      }),
     );
-    const district = (await admin.get(`/api/v1/programmes/${districtId}`)).json() as { parentId: number; parentTitle: string; jurisdictionId: number };
+    const district = (await admin.get(`/api/v1/programmes/${districtId}`)).json() as {
+      parentId: number;
+      parentTitle: string;
+      jurisdictionId: number;
+    };
     expect(district.parentId).toBe(cityId);
-    const jurisdiction = (await admin.get(`/api/v1/jurisdictions/${district.jurisdictionId}`)).json() as { level: string; parentId: number };
+    const jurisdiction = (await admin.get(`/api/v1/jurisdictions/${district.jurisdictionId}`)).json() as {
+      level: string;
+      parentId: number;
+    };
     const city = (await admin.get(`/api/v1/programmes/${cityId}`)).json() as { jurisdictionId: number };
     expect(jurisdiction).toMatchObject({ level: 'district', parentId: city.jurisdictionId });
   });
@@ -104,13 +128,22 @@ describe('import and export in minxin.programme/v1', () => {
 
 describe('building a programme by hand', () => {
   it('creates a programme, a category, an item with a part, units, people, milestones and indicators, and shows them in the tree', async () => {
-    const jurisdictions = (await supervisor.get('/api/v1/jurisdictions')).json() as { items: { id: number; name: string }[] };
+    const jurisdictions = (await supervisor.get('/api/v1/jurisdictions')).json() as {
+      items: { id: number; name: string }[];
+    };
     const jurisdictionId = jurisdictions.items.find((j) => j.name === '明湖区')?.id as number;
-    const programme = await supervisor.post('/api/v1/programmes', { jurisdictionId, year: 2027, title: '明湖区2027年民心工程' });
+    const programme = await supervisor.post('/api/v1/programmes', {
+      jurisdictionId,
+      year: 2027,
+      title: '明湖区2027年民心工程',
+    });
     expect(programme.statusCode, programme.body).toBe(201);
     const programmeId = (programme.json() as { id: number }).id;
 
-    const category = await supervisor.post(`/api/v1/programmes/${programmeId}/categories`, { ordinal: 2, title: '就业' });
+    const category = await supervisor.post(`/api/v1/programmes/${programmeId}/categories`, {
+      ordinal: 2,
+      title: '就业',
+    });
     expect(category.statusCode).toBe(201);
     const categoryId = (category.json() as { id: number }).id;
 
@@ -121,17 +154,32 @@ describe('building a programme by hand', () => {
     });
     expect(item.statusCode).toBe(201);
     const itemId = (item.json() as { id: number }).id;
-    const part = await supervisor.post(`/api/v1/categories/${categoryId}/items`, { number: '(1)', name: '公益岗位', parentItemId: itemId });
+    const part = await supervisor.post(`/api/v1/categories/${categoryId}/items`, {
+      number: '(1)',
+      name: '公益岗位',
+      parentItemId: itemId,
+    });
     expect(part.statusCode).toBe(201);
 
-    const unit = (await supervisor.post('/api/v1/units', { jurisdictionId, name: '区就业服务中心' })).json() as { id: number };
-    const person = (await supervisor.post('/api/v1/people', { jurisdictionId, name: '赵六', unitId: unit.id })).json() as { id: number };
-    expect((await supervisor.post(`/api/v1/items/${itemId}/units`, { unitId: unit.id, role: 'lead' })).statusCode).toBe(201);
+    const unit = (await supervisor.post('/api/v1/units', { jurisdictionId, name: '区就业服务中心' })).json() as {
+      id: number;
+    };
+    const person = (
+      await supervisor.post('/api/v1/people', { jurisdictionId, name: '赵六', unitId: unit.id })
+    ).json() as { id: number };
+    expect((await supervisor.post(`/api/v1/items/${itemId}/units`, { unitId: unit.id, role: 'lead' })).statusCode).toBe(
+      201,
+    );
     const secondLead = await supervisor.post(`/api/v1/items/${itemId}/units`, { unitId: unit.id, role: 'lead' });
     expect(secondLead.statusCode).toBe(400);
-    expect((await supervisor.post(`/api/v1/items/${itemId}/persons`, { personId: person.id, unitId: unit.id })).statusCode).toBe(201);
+    expect(
+      (await supervisor.post(`/api/v1/items/${itemId}/persons`, { personId: person.id, unitId: unit.id })).statusCode,
+    ).toBe(201);
     expect((await supervisor.post(`/api/v1/items/${itemId}/leaders`, { personId: person.id })).statusCode).toBe(201);
-    const milestone = await supervisor.post(`/api/v1/items/${itemId}/milestones`, { period: 'Q2', text: '新增岗位500个' });
+    const milestone = await supervisor.post(`/api/v1/items/${itemId}/milestones`, {
+      period: 'Q2',
+      text: '新增岗位500个',
+    });
     expect(milestone.json()).toMatchObject({ period: 'Q2', dueDate: '2027-06-30' });
     const indicator = await supervisor.post(`/api/v1/items/${itemId}/indicators`, {
       name: '新增就业',
@@ -142,7 +190,17 @@ describe('building a programme by hand', () => {
     expect(indicator.json()).toMatchObject({ direction: 'increase', checkpoints: { Q2: 1000, Q4: 2000 } });
 
     const tree = (await supervisor.get(`/api/v1/programmes/${programmeId}/tree`)).json() as {
-      categories: { ordinal: number; items: { name: string; units: { name: string; role: string }[]; persons: { name: string }[]; milestones: unknown[]; indicators: unknown[]; children: { name: string }[] }[] }[];
+      categories: {
+        ordinal: number;
+        items: {
+          name: string;
+          units: { name: string; role: string }[];
+          persons: { name: string }[];
+          milestones: unknown[];
+          indicators: unknown[];
+          children: { name: string }[];
+        }[];
+      }[];
     };
     const node = tree.categories[0]?.items[0];
     expect(tree.categories[0]?.ordinal).toBe(2);
@@ -152,22 +210,38 @@ describe('building a programme by hand', () => {
     expect(node?.indicators).toHaveLength(1);
     expect(node?.children.map((c) => c.name)).toEqual(['公益岗位']);
 
-    const detail = (await supervisor.get(`/api/v1/items/${itemId}`)).json() as { categoryTitle: string; programmeId: number };
+    const detail = (await supervisor.get(`/api/v1/items/${itemId}`)).json() as {
+      categoryTitle: string;
+      programmeId: number;
+    };
     expect(detail).toMatchObject({ categoryTitle: '就业', programmeId });
   });
 
   it('answers a stale update with 409 and the current record, and applies a fresh one', async () => {
     const list = (await supervisor.get('/api/v1/programmes')).json() as { items: { id: number; version: number }[] };
     const programme = list.items[0] as { id: number; version: number };
-    const first = await supervisor.patch(`/api/v1/programmes/${programme.id}`, { version: programme.version, title: '明湖区2026年20项民心工程（修订）' });
+    const first = await supervisor.patch(`/api/v1/programmes/${programme.id}`, {
+      version: programme.version,
+      title: '明湖区2026年20项民心工程（修订）',
+    });
     expect(first.statusCode).toBe(200);
     expect((first.json() as { version: number }).version).toBe(programme.version + 1);
-    const stale = await supervisor.patch(`/api/v1/programmes/${programme.id}`, { version: programme.version, title: '过期的修改' });
+    const stale = await supervisor.patch(`/api/v1/programmes/${programme.id}`, {
+      version: programme.version,
+      title: '过期的修改',
+    });
     expect(stale.statusCode).toBe(409);
-    const body = stale.json() as { code: string; message: string; details: { current: { title: string; version: number } } };
+    const body = stale.json() as {
+      code: string;
+      message: string;
+      details: { current: { title: string; version: number } };
+    };
     expect(body.code).toBe('CONFLICT');
     expect(body.message).toMatch(/^该记录已被他人修改/);
-    expect(body.details.current).toMatchObject({ title: '明湖区2026年20项民心工程（修订）', version: programme.version + 1 });
+    expect(body.details.current).toMatchObject({
+      title: '明湖区2026年20项民心工程（修订）',
+      version: programme.version + 1,
+    });
   });
 
   it('rejects invalid input with a 4xx JSON error in Chinese first and writes nothing', async () => {
@@ -186,7 +260,12 @@ describe('building a programme by hand', () => {
       expect(Object.keys(body).sort()).toEqual(['code', 'details', 'message']);
       expect(body.message).toMatch(/^[\u4e00-\u9fa5]/);
     }
-    const notJson = await admin.request({ method: 'POST', url: '/api/v1/units', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const notJson = await admin.request({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(notJson.statusCode).toBe(400);
     const duplicate = await admin.post('/api/v1/units', { jurisdictionId: 1, name: '区教育局' });
     expect(duplicate.statusCode).toBe(409);
@@ -203,7 +282,9 @@ describe('building a programme by hand', () => {
 
     expect((await admin.delete(`/api/v1/programmes/${id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/programmes/${id}/tree`)).statusCode).toBe(404);
-    const history = (await admin.get(`/api/v1/history?programmeId=${id}`)).json() as { items: { action: string; before: { document: ProgrammeDocument } }[] };
+    const history = (await admin.get(`/api/v1/history?programmeId=${id}`)).json() as {
+      items: { action: string; before: { document: ProgrammeDocument } }[];
+    };
     expect(history.items[0]?.action).toBe('delete');
     expect(history.items[0]?.before.document.title).toBe('将被删除的清单');
   });

@@ -15,7 +15,10 @@ export interface TestContext {
 }
 
 /** An app on a fresh database with the demo programme and one account per role (password TEST_PASSWORD). */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { demo?: boolean } = {},
+): Promise<TestContext> {
   const db = await createTestDatabase();
   if (options.demo !== false) await seedDemo(db.database.db, TEST_PASSWORD);
   const app = await buildApp({ database: db.database, config: testConfig(overrides), serveWeb: false });
@@ -44,7 +47,8 @@ export interface Client {
 /** Sign in through the API and return a client that sends the cookie and the CSRF token. */
 export async function signIn(app: App, username: string, password = TEST_PASSWORD): Promise<Client> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
   const setCookie = response.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   const cookie = (raw ?? '').split(';')[0] as string;
@@ -56,7 +60,8 @@ export async function signIn(app: App, username: string, password = TEST_PASSWOR
     cookie,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    post: (url, payload) =>
+      request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };

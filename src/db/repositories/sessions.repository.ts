@@ -12,7 +12,14 @@ export interface SessionWithUser {
 
 export async function insertSession(
   db: Db,
-  values: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  values: {
+    id: string;
+    userId: number;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values({ ...values, expiresAt: values.expiresAt.toISOString() });
 }

@@ -14,7 +14,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function cookieOptions(app: FastifyInstance, request: FastifyRequest, expires?: Date) {
   const secure =
-    app.config.MINXIN_SECURE_COOKIES === 'on' || (app.config.MINXIN_SECURE_COOKIES === 'auto' && request.protocol === 'https');
+    app.config.MINXIN_SECURE_COOKIES === 'on' ||
+    (app.config.MINXIN_SECURE_COOKIES === 'auto' && request.protocol === 'https');
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(expires ? { expires } : {}) };
 }
 

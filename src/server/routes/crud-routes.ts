@@ -63,7 +63,14 @@ export function registerCrudRoutes<Out, CreateInput>(app: Api, o: CrudRouteOptio
   );
   api.delete(
     o.member,
-    { schema: { tags: [o.tag], summary: `删除${o.summary} (delete)`, params: idParams, response: { 204: noContent, ...errors } } },
+    {
+      schema: {
+        tags: [o.tag],
+        summary: `删除${o.summary} (delete)`,
+        params: idParams,
+        response: { 204: noContent, ...errors },
+      },
+    },
     async (request: FastifyRequest, reply) => {
       const ctx = contextOf(request);
       await o.crud.remove(app.database.db, ctx, (request.params as { id: number }).id);

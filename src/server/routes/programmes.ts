@@ -100,8 +100,16 @@ export async function programmeRoutes(app: Api): Promise<void> {
   // Create and update go through the shared path; delete keeps the whole list in the audit record.
   api.post(
     '/programmes',
-    { schema: { tags: ['programmes'], summary: '新建民心工程 (create)', body: programmeCreate, response: { 201: programmeOut, ...errors } } },
-    async (request, reply) => reply.status(201).send(await programmesCrud.create(db(), contextOf(request), request.body)),
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '新建民心工程 (create)',
+        body: programmeCreate,
+        response: { 201: programmeOut, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await programmesCrud.create(db(), contextOf(request), request.body)),
   );
   api.patch(
     '/programmes/:id',
@@ -118,7 +126,14 @@ export async function programmeRoutes(app: Api): Promise<void> {
   );
   api.delete(
     '/programmes/:id',
-    { schema: { tags: ['programmes'], summary: '删除民心工程 (delete)', params: idParams, response: { 204: noContent, ...errors } } },
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: '删除民心工程 (delete)',
+        params: idParams,
+        response: { 204: noContent, ...errors },
+      },
+    },
     async (request: FastifyRequest<{ Params: { id: number } }>, reply: FastifyReply) => {
       await deleteProgramme(db(), contextOf(request), request.params.id);
       return reply.status(204).send(null);

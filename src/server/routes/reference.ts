@@ -30,7 +30,13 @@ export async function referenceRoutes(app: Api): Promise<void> {
 
   api.get(
     '/jurisdictions',
-    { schema: { tags: ['reference'], summary: '行政区列表 (jurisdictions)', response: { 200: z.object({ items: z.array(jurisdictionOut) }), ...errors } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: '行政区列表 (jurisdictions)',
+        response: { 200: z.object({ items: z.array(jurisdictionOut) }), ...errors },
+      },
+    },
     async (request) => {
       requireActor(request);
       return { items: await listJurisdictions(db()) };
@@ -59,7 +65,14 @@ export async function referenceRoutes(app: Api): Promise<void> {
 
   api.get(
     '/units',
-    { schema: { tags: ['reference'], summary: '责任单位列表 (units)', querystring: unitQuery, response: { 200: z.object({ items: z.array(unitOut) }), ...errors } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: '责任单位列表 (units)',
+        querystring: unitQuery,
+        response: { 200: z.object({ items: z.array(unitOut) }), ...errors },
+      },
+    },
     async (request) => {
       requireActor(request);
       return { items: await listUnits(db(), request.query) };
@@ -88,7 +101,14 @@ export async function referenceRoutes(app: Api): Promise<void> {
 
   api.get(
     '/people',
-    { schema: { tags: ['reference'], summary: '人员列表 (people)', querystring: personQuery, response: { 200: z.object({ items: z.array(personOut) }), ...errors } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: '人员列表 (people)',
+        querystring: personQuery,
+        response: { 200: z.object({ items: z.array(personOut) }), ...errors },
+      },
+    },
     async (request) => {
       requireActor(request);
       return { items: await listPeople(db(), request.query) };

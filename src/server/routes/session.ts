@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
 import { requireActor } from '../context.js';
-import { SESSION_COOKIE, cookieOptions, endSession } from '../plugins/auth.js';
+import { cookieOptions, endSession, SESSION_COOKIE } from '../plugins/auth.js';
 import { errorSchema, errors, noContent } from '../schemas/common.js';
 import { loginBody, passwordChange, sessionOut } from '../schemas/users.js';
 import { changePassword } from '../use-cases/session/change-password.js';

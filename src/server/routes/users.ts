@@ -14,7 +14,13 @@ export async function userRoutes(app: Api): Promise<void> {
   const api = typed(app);
   api.get(
     '/users',
-    { schema: { tags: ['users'], summary: '用户列表 (users; admin)', response: { 200: z.object({ items: z.array(userOut) }), ...errors } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '用户列表 (users; admin)',
+        response: { 200: z.object({ items: z.array(userOut) }), ...errors },
+      },
+    },
     async (request) => {
       if (!canManageUsers(requireActor(request))) throw forbidden();
       return { items: (await listUsers(app.database.db)).map(presentUser) };

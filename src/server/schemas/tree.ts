@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ItemNode } from '../../core/tree.js';
-import { itemLeaderOut, itemPersonOut, itemUnitOut, milestoneOut, indicatorOut, programmeOut } from './programmes.js';
+import { indicatorOut, itemLeaderOut, itemPersonOut, itemUnitOut, milestoneOut, programmeOut } from './programmes.js';
 
 const itemNodeBase = z.object({
   id: z.number(),

@@ -38,7 +38,9 @@ export function defineCrud<T extends VersionedTable, Out, CreateInput, Scope>(
   spec: CrudSpec<T, Out, CreateInput, Scope>,
 ): Crud<Out, CreateInput> {
   const metaIn = (scope: Scope): EntityMeta<T> =>
-    spec.auditContext ? { ...spec.meta, context: (row) => ({ ...spec.meta.context?.(row), ...spec.auditContext?.(scope) }) } : spec.meta;
+    spec.auditContext
+      ? { ...spec.meta, context: (row) => ({ ...spec.meta.context?.(row), ...spec.auditContext?.(scope) }) }
+      : spec.meta;
   return {
     async create(db, ctx, input, parentId = null) {
       return db.transaction(async (tx) => {

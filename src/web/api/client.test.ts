@@ -4,7 +4,10 @@ import { ApiError, api, conflictCurrent, request, setCsrfToken, setUnauthenticat
 function answer(status: number, body?: unknown) {
   const fetchMock = vi.fn(
     async (_url: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -58,14 +61,23 @@ describe('api client', () => {
     await expect(api.get('/programmes')).rejects.toMatchObject({ status: 401 });
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
 
-    await expect(request('/session', { method: 'POST', body: {}, redirectOnUnauthenticated: false })).rejects.toMatchObject({
+    await expect(
+      request('/session', { method: 'POST', body: {}, redirectOnUnauthenticated: false }),
+    ).rejects.toMatchObject({
       status: 401,
     });
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 
   it('turns a body that is not an API error into a readable one', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })));
-    await expect(api.get('/programmes')).rejects.toMatchObject({ status: 502, code: 'INTERNAL', message: '发生未知错误，请稍后重试。' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })),
+    );
+    await expect(api.get('/programmes')).rejects.toMatchObject({
+      status: 502,
+      code: 'INTERNAL',
+      message: '发生未知错误，请稍后重试。',
+    });
   });
 });

@@ -78,7 +78,9 @@ export const useCreateMilestone = () =>
   );
 
 export const useUpdateMilestone = () =>
-  useProgrammeMutation(({ id, ...input }: Versioned<MilestoneInput>) => api.patch<Milestone>(`/milestones/${id}`, input));
+  useProgrammeMutation(({ id, ...input }: Versioned<MilestoneInput>) =>
+    api.patch<Milestone>(`/milestones/${id}`, input),
+  );
 
 export const useDeleteMilestone = () => useProgrammeMutation((id: Id) => api.delete(`/milestones/${id}`));
 
@@ -88,6 +90,8 @@ export const useCreateIndicator = () =>
   );
 
 export const useUpdateIndicator = () =>
-  useProgrammeMutation(({ id, ...input }: Versioned<IndicatorInput>) => api.patch<Indicator>(`/indicators/${id}`, input));
+  useProgrammeMutation(({ id, ...input }: Versioned<IndicatorInput>) =>
+    api.patch<Indicator>(`/indicators/${id}`, input),
+  );
 
 export const useDeleteIndicator = () => useProgrammeMutation((id: Id) => api.delete(`/indicators/${id}`));

@@ -7,7 +7,11 @@ export interface JurisdictionInput {
   parentId: Id | null;
 }
 
-export const jurisdictionHooks = resourceHooks<Jurisdiction, JurisdictionInput, Partial<JurisdictionInput> & { version: number }>({
+export const jurisdictionHooks = resourceHooks<
+  Jurisdiction,
+  JurisdictionInput,
+  Partial<JurisdictionInput> & { version: number }
+>({
   key: 'jurisdictions',
   path: '/jurisdictions',
   alsoInvalidates: [['programmes']],

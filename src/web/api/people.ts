@@ -14,4 +14,7 @@ export const personHooks = resourceHooks<Person, PersonInput, Partial<PersonInpu
 });
 
 export const usePeople = (filter: { jurisdictionId?: Id | null; unitId?: Id | null } = {}, enabled = true) =>
-  personHooks.useList({ jurisdictionId: filter.jurisdictionId ?? undefined, unitId: filter.unitId ?? undefined }, enabled);
+  personHooks.useList(
+    { jurisdictionId: filter.jurisdictionId ?? undefined, unitId: filter.unitId ?? undefined },
+    enabled,
+  );

@@ -51,7 +51,10 @@ export function useProgramme(id: Id | undefined) {
 }
 
 export function useProgrammeTree(id: Id) {
-  return useQuery({ queryKey: programmeKeys.tree(id), queryFn: () => api.get<ProgrammeTree>(`/programmes/${id}/tree`) });
+  return useQuery({
+    queryKey: programmeKeys.tree(id),
+    queryFn: () => api.get<ProgrammeTree>(`/programmes/${id}/tree`),
+  });
 }
 
 export function useCreateProgramme() {

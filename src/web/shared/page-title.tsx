@@ -11,7 +11,15 @@ export function PageTitle({ children }: { children: ReactNode }) {
 }
 
 /** A section heading; `flush` drops the space below it (inside a card's title bar). */
-export function SectionTitle({ children, level = 2, flush = false }: { children: ReactNode; level?: 2 | 3; flush?: boolean }) {
+export function SectionTitle({
+  children,
+  level = 2,
+  flush = false,
+}: {
+  children: ReactNode;
+  level?: 2 | 3;
+  flush?: boolean;
+}) {
   return (
     <Typography.Title level={level} style={{ fontSize: level === 2 ? 18 : 16, margin: flush ? 0 : '0 0 12px' }}>
       {children}

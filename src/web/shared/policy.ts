@@ -4,8 +4,7 @@ import type { Id, Jurisdiction, SessionUser } from '../api/types.js';
  * What the interface offers to whom. The server enforces the same rules;
  * these only decide which buttons to show.
  */
-export const canManageDirectory = (user: SessionUser): boolean =>
-  user.role === 'admin' || user.role === 'supervisor';
+export const canManageDirectory = (user: SessionUser): boolean => user.role === 'admin' || user.role === 'supervisor';
 
 // Supervisors keep the reference data of their own jurisdiction and those below it; the server checks the scope.
 export const canManageJurisdictions = canManageDirectory;

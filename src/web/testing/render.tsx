@@ -17,7 +17,10 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export async function render(ui: ReactNode, options: { route?: string; queryClient?: QueryClient } = {}): Promise<Rendered> {
+export async function render(
+  ui: ReactNode,
+  options: { route?: string; queryClient?: QueryClient } = {},
+): Promise<Rendered> {
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
@@ -69,7 +72,10 @@ export function fakeApi(routes: Record<string, FakeResponse | ((request: Recorde
     requests.push(request);
     const path = url.split('?')[0] ?? url;
     const route = routes[`${method} ${path}`];
-    const answer = typeof route === 'function' ? route(request) : (route ?? { status: 404, body: { code: 'NOT_FOUND', message: 'no route' } });
+    const answer =
+      typeof route === 'function'
+        ? route(request)
+        : (route ?? { status: 404, body: { code: 'NOT_FOUND', message: 'no route' } });
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json' },

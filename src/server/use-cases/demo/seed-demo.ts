@@ -51,8 +51,20 @@ export async function seedDemo(db: Db, passwordFromEnv: string | undefined): Pro
     const accounts: (typeof users.$inferInsert)[] = [
       { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash },
       { username: 'supervisor', displayName: '区督查室 王督查', role: 'supervisor', jurisdictionId, passwordHash },
-      { username: 'reporter', displayName: `${DEMO_REPORTER_UNIT} 填报员`, role: 'reporter', unitId: unit?.id ?? null, passwordHash },
-      { username: 'leader', displayName: `${DEMO_LEADER}（分管区领导）`, role: 'leader', personId: leader?.id ?? null, passwordHash },
+      {
+        username: 'reporter',
+        displayName: `${DEMO_REPORTER_UNIT} 填报员`,
+        role: 'reporter',
+        unitId: unit?.id ?? null,
+        passwordHash,
+      },
+      {
+        username: 'leader',
+        displayName: `${DEMO_LEADER}（分管区领导）`,
+        role: 'leader',
+        personId: leader?.id ?? null,
+        passwordHash,
+      },
       { username: 'viewer', displayName: '观察员', role: 'viewer', jurisdictionId, passwordHash },
     ];
     const created = await tx.insert(users).values(accounts).returning();

@@ -1,6 +1,12 @@
 import type { Actor } from '../../../core/actor.js';
 import { forbidden, notFound } from '../../../core/errors.js';
-import { canExportProgramme, canManageReferenceData, canReadItem, canReadProgramme, isAdmin } from '../../../core/policies.js';
+import {
+  canExportProgramme,
+  canManageReferenceData,
+  canReadItem,
+  canReadProgramme,
+  isAdmin,
+} from '../../../core/policies.js';
 import type { Db } from '../../../db/client.js';
 import { findRow } from '../../../db/crud.js';
 import { itemAccess, programmeAccess } from '../../../db/repositories/access.repository.js';

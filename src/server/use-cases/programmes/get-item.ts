@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/actor.js';
 import { notFound } from '../../../core/errors.js';
 import { canReadItem } from '../../../core/policies.js';
-import { buildTree, filterTree, itemFactsInTree, type ItemNode } from '../../../core/tree.js';
+import { buildTree, filterTree, type ItemNode, itemFactsInTree } from '../../../core/tree.js';
 import type { Db } from '../../../db/client.js';
 import { itemAccess } from '../../../db/repositories/access.repository.js';
 import { loadTreeRows } from '../../../db/repositories/tree.repository.js';

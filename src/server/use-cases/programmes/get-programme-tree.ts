@@ -21,6 +21,6 @@ export async function getProgrammeTree(db: Db, actor: Actor, programmeId: number
 /** The public view: published programmes only, whole. */
 export async function getPublishedTree(db: Db, programmeId: number): Promise<ProgrammeTree> {
   const rows = await loadTreeRows(db, programmeId);
-  if (!rows || rows.programme.state !== 'published') throw missing();
+  if (rows?.programme.state !== 'published') throw missing();
   return buildTree(rows);
 }

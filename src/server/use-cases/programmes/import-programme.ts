@@ -6,7 +6,10 @@ import { normalizeDocument } from '../../../core/tree.js';
 import { assertDocumentValid } from '../../../core/validate-document.js';
 import type { RequestContext } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
-import { findOrCreateJurisdiction, writeProgrammeDocument } from '../../../db/repositories/programme-writer.repository.js';
+import {
+  findOrCreateJurisdiction,
+  writeProgrammeDocument,
+} from '../../../db/repositories/programme-writer.repository.js';
 import { jurisdictions, programmes } from '../../../db/schema.js';
 
 export interface ImportResult {
@@ -39,7 +42,8 @@ export async function importProgramme(db: Db, ctx: RequestContext, doc: Programm
           .limit(1)
       : [];
     const jurisdictionId =
-      existing?.id ?? (await findOrCreateJurisdiction(tx, ctx, normalized.jurisdiction, parent?.jurisdictionId ?? null));
+      existing?.id ??
+      (await findOrCreateJurisdiction(tx, ctx, normalized.jurisdiction, parent?.jurisdictionId ?? null));
     const written = await writeProgrammeDocument(tx, ctx, normalized, jurisdictionId);
     return { id: written.programmeId, itemCount: written.itemCount, warnings: doc.warnings ?? [] };
   });

@@ -72,11 +72,8 @@ export const itemPersonsCrud = defineCrud({
     const person = await findRow(db, people, row.personId);
     return { ...row, name: person?.name ?? '', createdAt: undefined, updatedAt: undefined };
   },
-  scopeOfCreate: (
-    db,
-    _input: { personId: number; unitId: number | null; position?: number | undefined },
-    itemId,
-  ) => itemScope(db, itemId as number),
+  scopeOfCreate: (db, _input: { personId: number; unitId: number | null; position?: number | undefined }, itemId) =>
+    itemScope(db, itemId as number),
   ...itemWriteRule,
   toValues: async (db, input, scope) => {
     const itemId = scope.itemId as number;

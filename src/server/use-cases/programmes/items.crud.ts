@@ -52,7 +52,10 @@ export const itemsCrud = defineCrud({
       const parent = await findRow(db, items, input.parentItemId);
       if (!parent) throw notFound('上级子项', 'Parent item');
       if (parent.categoryId !== scope.categoryId)
-        throw new AppError('VALIDATION', '分项必须与其上级子项属于同一大项。 A part must be in its parent item’s category.');
+        throw new AppError(
+          'VALIDATION',
+          '分项必须与其上级子项属于同一大项。 A part must be in its parent item’s category.',
+        );
     }
     const siblings =
       input.parentItemId === null

@@ -12,11 +12,7 @@ export interface ProgrammeFilter {
 }
 
 /** The programmes the actor may read, filtered; `publicOnly` for the public site. */
-export async function listProgrammes(
-  db: Db,
-  actor: Actor | null,
-  filter: ProgrammeFilter,
-): Promise<ProgrammeView[]> {
+export async function listProgrammes(db: Db, actor: Actor | null, filter: ProgrammeFilter): Promise<ProgrammeView[]> {
   const all = await listProgrammeViews(db);
   const matching = all.filter(
     (p) =>

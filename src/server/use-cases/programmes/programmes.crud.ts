@@ -17,7 +17,11 @@ async function parentTitle(db: Db, parentId: number | null | undefined): Promise
 
 export const programmesCrud = defineCrud({
   table: programmes,
-  meta: { entityType: 'programme', what: { zh: '民心工程', en: 'programme' }, context: (row) => ({ programmeId: row.id }) },
+  meta: {
+    entityType: 'programme',
+    what: { zh: '民心工程', en: 'programme' },
+    context: (row) => ({ programmeId: row.id }),
+  },
   present: async (db, row) => {
     const view = await findProgrammeView(db, row.id);
     if (!view) throw notFound('民心工程', 'Programme');
@@ -29,7 +33,11 @@ export const programmesCrud = defineCrud({
   },
   scopeOfRow: async (_db, row) => ({ jurisdictionId: row.jurisdictionId }),
   canWrite: (actor, scope) => canManageProgramme(actor, scope.jurisdictionId),
-  toValues: async (db, input) => ({ ...input, parentTitle: await parentTitle(db, input.parentId), state: 'draft' as const }),
+  toValues: async (db, input) => ({
+    ...input,
+    parentTitle: await parentTitle(db, input.parentId),
+    state: 'draft' as const,
+  }),
   checkPatch: async (db, patch) =>
     'parentId' in patch ? { ...patch, parentTitle: await parentTitle(db, patch.parentId as number | null) } : patch,
 });

@@ -19,7 +19,8 @@ export const jurisdictionsCrud = defineCrud({
     version: row.version,
   }),
   scopeOfCreate: async (db, input: Input) => {
-    if (input.parentId !== null && !(await findRow(db, jurisdictions, input.parentId))) throw notFound('上级行政区', 'Parent jurisdiction');
+    if (input.parentId !== null && !(await findRow(db, jurisdictions, input.parentId)))
+      throw notFound('上级行政区', 'Parent jurisdiction');
     return { jurisdictionId: input.parentId };
   },
   scopeOfRow: async (_db, row) => ({ jurisdictionId: row.id }),

@@ -9,7 +9,12 @@ type Input = { jurisdictionId: number; name: string };
 export const unitsCrud = defineCrud({
   table: units,
   meta: { entityType: 'unit', what: { zh: '责任单位', en: 'unit' } },
-  present: async (_db, row) => ({ id: row.id, jurisdictionId: row.jurisdictionId, name: row.name, version: row.version }),
+  present: async (_db, row) => ({
+    id: row.id,
+    jurisdictionId: row.jurisdictionId,
+    name: row.name,
+    version: row.version,
+  }),
   scopeOfCreate: async (db, input: Input) => {
     if (!(await findRow(db, jurisdictions, input.jurisdictionId))) throw notFound('行政区', 'Jurisdiction');
     return { jurisdictionId: input.jurisdictionId };

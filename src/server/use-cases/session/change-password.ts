@@ -6,8 +6,7 @@ import type { RequestContext } from '../../../db/audit.js';
 import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
 import { findRow } from '../../../db/crud.js';
-import { users } from '../../../db/schema.js';
-import { sessions } from '../../../db/schema.js';
+import { sessions, users } from '../../../db/schema.js';
 import { hashPassword, verifyPassword } from '../../passwords.js';
 
 /** A user changes their own password; their other sessions end. */

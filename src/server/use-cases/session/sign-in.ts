@@ -48,7 +48,12 @@ export async function signIn(db: Db, config: Config, input: SignInInput): Promis
 
   const ctx = { actor: { kind: 'user' as const, ...actorStub(user) }, ip: input.ip };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const { locked } = await recordFailedLogin(db, user.id, config.MINXIN_LOGIN_MAX_FAILURES, config.MINXIN_LOCK_MINUTES * 60);
+    const { locked } = await recordFailedLogin(
+      db,
+      user.id,
+      config.MINXIN_LOGIN_MAX_FAILURES,
+      config.MINXIN_LOCK_MINUTES * 60,
+    );
     await writeAudit(db, ctx, { action: locked ? 'lock' : 'sign_in_failed', entityType: 'user', entityId: user.id });
     if (locked) throw lockedError(new Date(Date.now() + config.MINXIN_LOCK_MINUTES * 60_000).toISOString());
     throw wrongCredentials();

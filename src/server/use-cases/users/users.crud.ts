@@ -1,5 +1,5 @@
-import { AppError, notFound } from '../../../core/errors.js';
 import { type Role, roleAttachmentProblem } from '../../../core/actor.js';
+import { AppError, notFound } from '../../../core/errors.js';
 import { assertPasswordAcceptable } from '../../../core/password.js';
 import { canManageUsers } from '../../../core/policies.js';
 import type { Db } from '../../../db/client.js';

@@ -49,7 +49,11 @@ export function JurisdictionsPage() {
         locale={{ emptyText: t('jurisdictions.empty') }}
         columns={[
           { title: t('jurisdictions.name'), dataIndex: 'name' },
-          { title: t('jurisdictions.level'), dataIndex: 'level', render: (_, j) => <Tag>{t(`levels.${j.level}`)}</Tag> },
+          {
+            title: t('jurisdictions.level'),
+            dataIndex: 'level',
+            render: (_, j) => <Tag>{t(`levels.${j.level}`)}</Tag>,
+          },
           {
             title: t('jurisdictions.parent'),
             dataIndex: 'parentId',
@@ -62,7 +66,11 @@ export function JurisdictionsPage() {
                   key: 'actions',
                   render: (_: unknown, j: Jurisdiction) => (
                     <Space size="small">
-                      <Button size="small" aria-label={t('common.editNamed', { name: j.name })} onClick={() => setEditing(j)}>
+                      <Button
+                        size="small"
+                        aria-label={t('common.editNamed', { name: j.name })}
+                        onClick={() => setEditing(j)}
+                      >
                         {t('common.edit')}
                       </Button>
                       <DeleteButton name={j.name} onConfirm={() => remove.mutateAsync(j.id)} />
@@ -108,7 +116,9 @@ function JurisdictionModal(props: { jurisdiction: Jurisdiction | null; all: Juri
       <Form.Item
         label={t('jurisdictions.name')}
         name="name"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('jurisdictions.name') }) }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('jurisdictions.name') }) },
+        ]}
       >
         <Input />
       </Form.Item>

@@ -75,7 +75,11 @@ export function PeoplePage() {
                   key: 'actions',
                   render: (_: unknown, p: Person) => (
                     <Space size="small">
-                      <Button size="small" aria-label={t('common.editNamed', { name: p.name })} onClick={() => setEditing(p)}>
+                      <Button
+                        size="small"
+                        aria-label={t('common.editNamed', { name: p.name })}
+                        onClick={() => setEditing(p)}
+                      >
                         {t('common.edit')}
                       </Button>
                       <DeleteButton name={p.name} onConfirm={() => remove.mutateAsync(p.id)} />
@@ -118,12 +122,19 @@ function PersonModal(props: { person: Person | null; defaultJurisdictionId: Id |
       name={person ? 'person-edit' : 'person-create'}
       title={person ? t('people.edit') : t('people.create')}
       initialValues={
-        person ? fromPerson(person) : { jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '', title: '', unitId: null }
+        person
+          ? fromPerson(person)
+          : { jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '', title: '', unitId: null }
       }
       fromCurrent={fromPerson}
       onClose={props.onClose}
       onSubmit={({ version, ...values }) => {
-        const input = { ...values, name: values.name.trim(), title: values.title?.trim() ?? '', unitId: values.unitId ?? null };
+        const input = {
+          ...values,
+          name: values.name.trim(),
+          title: values.title?.trim() ?? '',
+          unitId: values.unitId ?? null,
+        };
         return person
           ? update.mutateAsync({ id: person.id, version: version ?? person.version, ...input })
           : create.mutateAsync(input);
@@ -140,7 +151,10 @@ function PersonModal(props: { person: Person | null; defaultJurisdictionId: Id |
       <Form.Item
         label={t('people.name')}
         name="name"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('people.name') }) }, { max: 50 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('people.name') }) },
+          { max: 50 },
+        ]}
       >
         <Input />
       </Form.Item>

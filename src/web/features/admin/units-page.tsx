@@ -66,7 +66,11 @@ export function UnitsPage() {
                   key: 'actions',
                   render: (_: unknown, u: Unit) => (
                     <Space size="small">
-                      <Button size="small" aria-label={t('common.editNamed', { name: u.name })} onClick={() => setEditing(u)}>
+                      <Button
+                        size="small"
+                        aria-label={t('common.editNamed', { name: u.name })}
+                        onClick={() => setEditing(u)}
+                      >
                         {t('common.edit')}
                       </Button>
                       <DeleteButton name={u.name} onConfirm={() => remove.mutateAsync(u.id)} />
@@ -120,7 +124,10 @@ function UnitModal(props: { unit: Unit | null; defaultJurisdictionId: Id | null;
       <Form.Item
         label={t('units.name')}
         name="name"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('units.name') }) }, { max: 100 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('units.name') }) },
+          { max: 100 },
+        ]}
       >
         <Input />
       </Form.Item>

@@ -57,7 +57,9 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
       name={user ? 'user-edit' : 'user-create'}
       title={user ? t('users.edit') : t('users.create')}
       initialValues={
-        user ? fromUser(user) : { role: 'reporter', jurisdictionId: null, unitId: null, personId: null, displayName: '' }
+        user
+          ? fromUser(user)
+          : { role: 'reporter', jurisdictionId: null, unitId: null, personId: null, displayName: '' }
       }
       fromCurrent={fromUser}
       onClose={onClose}
@@ -84,7 +86,9 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
       <Form.Item
         label={t('users.username')}
         name="username"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.username') }) }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('users.username') }) },
+        ]}
       >
         <Input autoComplete="off" disabled={user !== null} />
       </Form.Item>

@@ -40,11 +40,16 @@ export function UsersPage() {
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
-          { title: t('users.role'), dataIndex: 'role', render: (_, u) => <Tag color="blue">{t(`roles.${u.role}`)}</Tag> },
+          {
+            title: t('users.role'),
+            dataIndex: 'role',
+            render: (_, u) => <Tag color="blue">{t(`roles.${u.role}`)}</Tag>,
+          },
           {
             title: t('users.jurisdiction'),
             dataIndex: 'jurisdictionId',
-            render: (_, u) => (u.jurisdictionId === null ? t('common.none') : (names.get(u.jurisdictionId) ?? u.jurisdictionId)),
+            render: (_, u) =>
+              u.jurisdictionId === null ? t('common.none') : (names.get(u.jurisdictionId) ?? u.jurisdictionId),
           },
           {
             title: t('users.status'),

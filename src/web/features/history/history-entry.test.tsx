@@ -34,7 +34,12 @@ describe('HistoryChanges', () => {
       <HistoryChanges
         entry={{
           before: { version: 3, name: '新建公办幼儿园', state: 'draft', deadline: { text: '12月底', date: null } },
-          after: { version: 4, name: '新建改扩建公办幼儿园', state: 'published', deadline: { text: '9月底', date: '2024-09-30' } },
+          after: {
+            version: 4,
+            name: '新建改扩建公办幼儿园',
+            state: 'published',
+            deadline: { text: '9月底', date: '2024-09-30' },
+          },
         }}
       />,
     );
@@ -46,7 +51,9 @@ describe('HistoryChanges', () => {
   });
 
   it('shows a created milestone with blanks before', async () => {
-    view = await render(<HistoryChanges entry={{ before: null, after: { period: 'Q3', text: '完成主体施工', dueDate: null } }} />);
+    view = await render(
+      <HistoryChanges entry={{ before: null, after: { period: 'Q3', text: '完成主体施工', dueDate: null } }} />,
+    );
     expect(lines()).toEqual(['时段：— → 三季度', '内容：— → 完成主体施工']);
   });
 

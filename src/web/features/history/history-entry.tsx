@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import { Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../api/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';

@@ -51,7 +51,8 @@ export function IndicatorsSection({ item, canWrite }: { item: ItemDetail; canWri
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
   const remove = useDeleteIndicator();
   const rows = [...item.indicators].sort((a, b) => a.position - b.position);
-  const number = (value: number | null | undefined) => (value === null || value === undefined ? t('common.none') : value);
+  const number = (value: number | null | undefined) =>
+    value === null || value === undefined ? t('common.none') : value;
 
   return (
     <section>
@@ -88,7 +89,11 @@ export function IndicatorsSection({ item, canWrite }: { item: ItemDetail; canWri
                   key: 'actions',
                   render: (_: unknown, i: Indicator) => (
                     <Space size="small">
-                      <Button size="small" aria-label={t('common.editNamed', { name: i.name })} onClick={() => setEditing(i)}>
+                      <Button
+                        size="small"
+                        aria-label={t('common.editNamed', { name: i.name })}
+                        onClick={() => setEditing(i)}
+                      >
                         {t('common.edit')}
                       </Button>
                       <DeleteButton name={i.name} onConfirm={() => remove.mutateAsync(i.id)} />
@@ -100,13 +105,25 @@ export function IndicatorsSection({ item, canWrite }: { item: ItemDetail; canWri
         ]}
       />
       {editing !== null && (
-        <IndicatorModal itemId={item.id} indicator={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <IndicatorModal
+          itemId={item.id}
+          indicator={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );
 }
 
-function IndicatorModal({ itemId, indicator, onClose }: { itemId: number; indicator: Indicator | null; onClose: () => void }) {
+function IndicatorModal({
+  itemId,
+  indicator,
+  onClose,
+}: {
+  itemId: number;
+  indicator: Indicator | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateIndicator();
   const update = useUpdateIndicator();
@@ -114,12 +131,20 @@ function IndicatorModal({ itemId, indicator, onClose }: { itemId: number; indica
     <FormModal<IndicatorValues, Indicator>
       name={indicator ? 'indicator-edit' : 'indicator-create'}
       title={indicator ? t('indicators.edit') : t('indicators.add')}
-      initialValues={indicator ? fromIndicator(indicator) : { name: '', unit: '', target: null, direction: 'increase', checkpoints: {} }}
+      initialValues={
+        indicator
+          ? fromIndicator(indicator)
+          : { name: '', unit: '', target: null, direction: 'increase', checkpoints: {} }
+      }
       fromCurrent={fromIndicator}
       onClose={onClose}
       onSubmit={(values) =>
         indicator
-          ? update.mutateAsync({ id: indicator.id, version: values.version ?? indicator.version, ...toInput(values, indicator) })
+          ? update.mutateAsync({
+              id: indicator.id,
+              version: values.version ?? indicator.version,
+              ...toInput(values, indicator),
+            })
           : create.mutateAsync({ itemId, ...toInput(values, null) })
       }
     >
@@ -127,7 +152,9 @@ function IndicatorModal({ itemId, indicator, onClose }: { itemId: number; indica
       <Form.Item
         label={t('indicators.name')}
         name="name"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('indicators.name') }) }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('indicators.name') }) },
+        ]}
       >
         <Input />
       </Form.Item>
@@ -141,7 +168,10 @@ function IndicatorModal({ itemId, indicator, onClose }: { itemId: number; indica
         <Form.Item label={t('indicators.direction')} name="direction">
           <Select
             style={{ width: 120 }}
-            options={(['increase', 'decrease'] as const).map((d) => ({ value: d, label: t(`indicators.directions.${d}`) }))}
+            options={(['increase', 'decrease'] as const).map((d) => ({
+              value: d,
+              label: t(`indicators.directions.${d}`),
+            }))}
           />
         </Form.Item>
       </Space>

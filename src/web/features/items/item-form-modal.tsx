@@ -55,7 +55,7 @@ export function CreateItemModal(props: { categoryId: Id; parentItemId?: Id; titl
         })
       }
     >
-      <ItemFields />
+      <ItemFieldInputs />
     </FormModal>
   );
 }
@@ -71,15 +71,17 @@ export function EditItemModal({ item, onClose }: { item: ItemNode; onClose: () =
       initialValues={fromItem(item)}
       fromCurrent={fromItem}
       onClose={onClose}
-      onSubmit={(values) => update.mutateAsync({ id: item.id, version: values.version ?? item.version, ...toFields(values) })}
+      onSubmit={(values) =>
+        update.mutateAsync({ id: item.id, version: values.version ?? item.version, ...toFields(values) })
+      }
     >
       <HiddenVersion />
-      <ItemFields />
+      <ItemFieldInputs />
     </FormModal>
   );
 }
 
-function ItemFields() {
+function ItemFieldInputs() {
   const { t } = useTranslation();
   return (
     <>
@@ -89,7 +91,10 @@ function ItemFields() {
       <Form.Item
         label={t('items.name')}
         name="name"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('items.name') }) }, { max: 500 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('items.name') }) },
+          { max: 500 },
+        ]}
       >
         <Input />
       </Form.Item>

@@ -91,7 +91,11 @@ function ItemDetails({ item }: { item: ItemDetail }) {
             label: t('items.parent'),
             children: item.parentItemId !== null ? <ParentLink id={item.parentItemId} /> : none,
           },
-          { key: 'description', label: t('items.description'), children: <div style={multiline}>{item.description || none}</div> },
+          {
+            key: 'description',
+            label: t('items.description'),
+            children: <div style={multiline}>{item.description || none}</div>,
+          },
           { key: 'target', label: t('items.target'), children: <div style={multiline}>{item.target || none}</div> },
           { key: 'deadline', label: t('items.deadline'), children: deadlineLabel(item.deadline) || none },
         ]}

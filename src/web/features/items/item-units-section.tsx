@@ -125,10 +125,15 @@ function AddUnitForm({ item, jurisdictionId }: { item: ItemDetail; jurisdictionI
       initialValues={{ role: hasLead ? 'co' : 'lead' }}
       onFinish={async (values) => {
         // The first unit leads; the ones added after it usually work with it.
-        if (await report(() => add.mutateAsync({ itemId: item.id, ...values }))) form.setFieldsValue({ unitId: undefined, role: 'co' });
+        if (await report(() => add.mutateAsync({ itemId: item.id, ...values })))
+          form.setFieldsValue({ unitId: undefined, role: 'co' });
       }}
     >
-      <Form.Item label={t('itemUnits.unit')} name="unitId" rules={[{ required: true, message: t('validation.choose', { field: t('itemUnits.unit') }) }]}>
+      <Form.Item
+        label={t('itemUnits.unit')}
+        name="unitId"
+        rules={[{ required: true, message: t('validation.choose', { field: t('itemUnits.unit') }) }]}
+      >
         <Select
           style={{ width: 240 }}
           showSearch={{ optionFilterProp: 'label' }}
@@ -165,14 +170,23 @@ function AddPersonForm({ item, jurisdictionId }: { item: ItemDetail; jurisdictio
       onValuesChange={(changed: { personId?: Id }) => {
         // Default the unit to the one the person works in, when the item has it.
         const person = people.data?.find((p) => p.id === changed.personId);
-        if (person?.unitId && item.units.some((u) => u.unitId === person.unitId)) form.setFieldValue('unitId', person.unitId);
+        if (person?.unitId && item.units.some((u) => u.unitId === person.unitId))
+          form.setFieldValue('unitId', person.unitId);
       }}
       onFinish={async (values) => {
-        if (await report(() => add.mutateAsync({ itemId: item.id, personId: values.personId, unitId: values.unitId ?? null })))
+        if (
+          await report(() =>
+            add.mutateAsync({ itemId: item.id, personId: values.personId, unitId: values.unitId ?? null }),
+          )
+        )
           form.resetFields();
       }}
     >
-      <Form.Item label={t('itemUnits.person')} name="personId" rules={[{ required: true, message: t('validation.choose', { field: t('itemUnits.person') }) }]}>
+      <Form.Item
+        label={t('itemUnits.person')}
+        name="personId"
+        rules={[{ required: true, message: t('validation.choose', { field: t('itemUnits.person') }) }]}
+      >
         <Select
           style={{ width: 200 }}
           showSearch={{ optionFilterProp: 'label' }}
@@ -214,7 +228,9 @@ export function ItemLeadersSection({ item, jurisdictionId, canWrite }: SectionPr
             .map((leader) => (
               <Space key={leader.id} size={4}>
                 <Tag>{leader.name}</Tag>
-                {canWrite && <DeleteButton verb="remove" name={leader.name} onConfirm={() => remove.mutateAsync(leader.id)} />}
+                {canWrite && (
+                  <DeleteButton verb="remove" name={leader.name} onConfirm={() => remove.mutateAsync(leader.id)} />
+                )}
               </Space>
             ))}
         </Space>
@@ -228,7 +244,11 @@ export function ItemLeadersSection({ item, jurisdictionId, canWrite }: SectionPr
             if (await report(() => add.mutateAsync({ itemId: item.id, personId: values.personId }))) form.resetFields();
           }}
         >
-          <Form.Item label={t('leaders.person')} name="personId" rules={[{ required: true, message: t('validation.choose', { field: t('leaders.person') }) }]}>
+          <Form.Item
+            label={t('leaders.person')}
+            name="personId"
+            rules={[{ required: true, message: t('validation.choose', { field: t('leaders.person') }) }]}
+          >
             <Select
               style={{ width: 240 }}
               showSearch={{ optionFilterProp: 'label' }}

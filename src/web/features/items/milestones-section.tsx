@@ -48,9 +48,23 @@ export function MilestonesSection({ item, canWrite }: { item: ItemDetail; canWri
         dataSource={rows}
         locale={{ emptyText: t('milestones.empty') }}
         columns={[
-          { title: t('milestones.period'), dataIndex: 'period', width: 100, render: (_, m) => periodLabel(t, m.period) },
-          { title: t('milestones.text'), dataIndex: 'text', render: (_, m) => <span style={{ whiteSpace: 'pre-wrap' }}>{m.text}</span> },
-          { title: t('milestones.dueDate'), dataIndex: 'dueDate', width: 120, render: (_, m) => m.dueDate ?? t('common.none') },
+          {
+            title: t('milestones.period'),
+            dataIndex: 'period',
+            width: 100,
+            render: (_, m) => periodLabel(t, m.period),
+          },
+          {
+            title: t('milestones.text'),
+            dataIndex: 'text',
+            render: (_, m) => <span style={{ whiteSpace: 'pre-wrap' }}>{m.text}</span>,
+          },
+          {
+            title: t('milestones.dueDate'),
+            dataIndex: 'dueDate',
+            width: 120,
+            render: (_, m) => m.dueDate ?? t('common.none'),
+          },
           ...(canWrite
             ? [
                 {
@@ -59,7 +73,11 @@ export function MilestonesSection({ item, canWrite }: { item: ItemDetail; canWri
                   width: 160,
                   render: (_: unknown, m: Milestone) => (
                     <Space size="small">
-                      <Button size="small" aria-label={t('common.editNamed', { name: periodLabel(t, m.period) })} onClick={() => setEditing(m)}>
+                      <Button
+                        size="small"
+                        aria-label={t('common.editNamed', { name: periodLabel(t, m.period) })}
+                        onClick={() => setEditing(m)}
+                      >
                         {t('common.edit')}
                       </Button>
                       <DeleteButton name={periodLabel(t, m.period)} onConfirm={() => remove.mutateAsync(m.id)} />
@@ -71,13 +89,25 @@ export function MilestonesSection({ item, canWrite }: { item: ItemDetail; canWri
         ]}
       />
       {editing !== null && (
-        <MilestoneModal itemId={item.id} milestone={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <MilestoneModal
+          itemId={item.id}
+          milestone={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );
 }
 
-function MilestoneModal({ itemId, milestone, onClose }: { itemId: number; milestone: Milestone | null; onClose: () => void }) {
+function MilestoneModal({
+  itemId,
+  milestone,
+  onClose,
+}: {
+  itemId: number;
+  milestone: Milestone | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateMilestone();
   const update = useUpdateMilestone();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppRoutes } from '../../app/routes.js';
 import type { Role } from '../../api/types.js';
+import { AppRoutes } from '../../app/routes.js';
 import { fakeApi, type Rendered, render, waitFor } from '../../testing/render.js';
 
 const session = (role: Role) => ({
@@ -22,7 +22,10 @@ describe('AppLayout', () => {
   });
 
   it('offers a viewer the programmes only', async () => {
-    fakeApi({ 'GET /api/v1/session': session('viewer'), 'GET /api/v1/programmes': { status: 200, body: { items: [] } } });
+    fakeApi({
+      'GET /api/v1/session': session('viewer'),
+      'GET /api/v1/programmes': { status: 200, body: { items: [] } },
+    });
     view = await render(<AppRoutes />, { route: '/programmes' });
     await waitFor(() => expect(menuLinks()).toEqual(['民心工程']));
     expect(document.body.textContent).toContain('李督查');
@@ -44,7 +47,10 @@ describe('AppLayout', () => {
   it('goes to the sign-in page when the session has expired', async () => {
     let sessionAlive = true;
     fakeApi({
-      'GET /api/v1/session': () => (sessionAlive ? session('supervisor') : { status: 401, body: { code: 'UNAUTHENTICATED', message: '请先登录。' } }),
+      'GET /api/v1/session': () =>
+        sessionAlive
+          ? session('supervisor')
+          : { status: 401, body: { code: 'UNAUTHENTICATED', message: '请先登录。' } },
       'GET /api/v1/programmes': () => {
         sessionAlive = false;
         return { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录。' } };

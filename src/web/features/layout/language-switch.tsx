@@ -7,12 +7,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const target = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
-    <Button
-      type="text"
-      lang={target}
-      title={t('layout.switchLanguageLabel')}
-      onClick={() => void setLanguage(target)}
-    >
+    <Button type="text" lang={target} title={t('layout.switchLanguageLabel')} onClick={() => void setLanguage(target)}>
       {t('layout.switchLanguage')}
     </Button>
   );

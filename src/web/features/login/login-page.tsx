@@ -43,11 +43,18 @@ export function LoginPage() {
         {signIn.isError && (
           <Alert type="error" showIcon role="alert" title={errorMessage(signIn.error)} style={{ marginBottom: 16 }} />
         )}
-        <Form<Credentials> name="login" layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+        <Form<Credentials>
+          name="login"
+          layout="vertical"
+          onFinish={(values) => void submit(values)}
+          requiredMark={false}
+        >
           <Form.Item
             label={t('login.username')}
             name="username"
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('login.username') }) }]}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required', { field: t('login.username') }) },
+            ]}
           >
             <Input autoComplete="username" autoFocus />
           </Form.Item>

@@ -22,7 +22,12 @@ const toInput = (values: CategoryValues): CategoryInput => ({
 });
 
 /** Adds a category to a programme, or edits one when `category` is given. */
-export function CategoryModal(props: { programmeId: Id; category?: Category; nextOrdinal?: number; onClose: () => void }) {
+export function CategoryModal(props: {
+  programmeId: Id;
+  category?: Category;
+  nextOrdinal?: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateCategory();
   const update = useUpdateCategory();
@@ -49,7 +54,10 @@ export function CategoryModal(props: { programmeId: Id; category?: Category; nex
       <Form.Item
         label={t('categories.title')}
         name="title"
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('categories.title') }) }, { max: 200 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('categories.title') }) },
+          { max: 200 },
+        ]}
       >
         <Input />
       </Form.Item>

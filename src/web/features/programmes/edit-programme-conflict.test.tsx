@@ -31,7 +31,10 @@ describe('EditProgrammeModal', () => {
       'PATCH /api/v1/programmes/12': () => {
         attempts += 1;
         return attempts === 1
-          ? { status: 409, body: { code: 'CONFLICT', message: '该记录已被他人修改，请查看最新内容后重试。', details: { current } } }
+          ? {
+              status: 409,
+              body: { code: 'CONFLICT', message: '该记录已被他人修改，请查看最新内容后重试。', details: { current } },
+            }
           : { status: 200, body: { ...current, version: 5 } };
       },
     });

@@ -8,7 +8,13 @@ import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
 const THIS_YEAR = new Date().getFullYear();
 
 /** Creates a programme: jurisdiction, year, title and optionally the city programme it carries out. */
-export function CreateProgrammeModal({ onClose, onCreated }: { onClose: () => void; onCreated: (p: Programme) => void }) {
+export function CreateProgrammeModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (p: Programme) => void;
+}) {
   const { t } = useTranslation();
   const jurisdictions = useJurisdictions();
   const programmes = useProgrammes();
@@ -91,7 +97,11 @@ function TitleField() {
       label={t('programmes.fields.title')}
       name="title"
       rules={[
-        { required: true, whitespace: true, message: t('validation.required', { field: t('programmes.fields.title') }) },
+        {
+          required: true,
+          whitespace: true,
+          message: t('validation.required', { field: t('programmes.fields.title') }),
+        },
         { max: 200 },
       ]}
     >

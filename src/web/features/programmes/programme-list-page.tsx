@@ -120,10 +120,7 @@ export function ProgrammeListPage() {
       />
 
       {creating && (
-        <CreateProgrammeModal
-          onClose={() => setCreating(false)}
-          onCreated={(p) => navigate(`/programmes/${p.id}`)}
-        />
+        <CreateProgrammeModal onClose={() => setCreating(false)} onCreated={(p) => navigate(`/programmes/${p.id}`)} />
       )}
     </>
   );

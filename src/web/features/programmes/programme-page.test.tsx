@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireSession } from '../../app/require-session.js';
 import { adminUser, item, programme, sessionOf } from '../../testing/fixtures.js';
 import { fakeApi, type Rendered, render, waitFor } from '../../testing/render.js';
@@ -47,7 +48,15 @@ describe('programme and item pages', () => {
     await waitFor(() => expect(document.querySelector('h1')?.textContent).toBe('西青区2024年20项民心工程'));
     expect(texts('h2')).toEqual(['三、教育', '其他']);
     const body = document.body.textContent ?? '';
-    for (const shown of ['增加学前教育学位', '区教育局', '12月底', '新建公办幼儿园', '已发布', '导出 JSON', '添加大项']) {
+    for (const shown of [
+      '增加学前教育学位',
+      '区教育局',
+      '12月底',
+      '新建公办幼儿园',
+      '已发布',
+      '导出 JSON',
+      '添加大项',
+    ]) {
       expect(body).toContain(shown);
     }
     const exportLink = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('导出 JSON'));

@@ -49,7 +49,11 @@ export function ProgrammePage() {
         style={{ marginBottom: 16 }}
         items={[
           { key: 'year', label: t('programmes.fields.year'), children: programme.year },
-          { key: 'state', label: t('programmes.fields.state'), children: <ProgrammeStateTag state={programme.state} /> },
+          {
+            key: 'state',
+            label: t('programmes.fields.state'),
+            children: <ProgrammeStateTag state={programme.state} />,
+          },
           { key: 'jurisdiction', label: t('programmes.fields.jurisdiction'), children: programme.jurisdictionName },
           {
             key: 'parent',

@@ -23,13 +23,18 @@ const toRow = (item: ItemNode): ItemRow =>
 
 const itemLabel = (item: ItemNode): string => [item.number, item.name].filter(Boolean).join(' ');
 
-type Dialog =
-  | { kind: 'category'; category?: Category }
-  | { kind: 'item'; categoryId: Id; parent?: ItemNode }
-  | null;
+type Dialog = { kind: 'category'; category?: Category } | { kind: 'item'; categoryId: Id; parent?: ItemNode } | null;
 
 /** Categories → items → parts of one programme, with the editing buttons for those who may write. */
-export function ProgrammeTree({ programmeId, categories, canWrite }: { programmeId: Id; categories: Category[]; canWrite: boolean }) {
+export function ProgrammeTree({
+  programmeId,
+  categories,
+  canWrite,
+}: {
+  programmeId: Id;
+  categories: Category[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const removeCategory = useDeleteCategory();
