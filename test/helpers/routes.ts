@@ -56,7 +56,7 @@ export interface RouteRow<F> {
   route: string;
   /** The `:id` to call it with; a function that creates a record gives every caller a fresh one. */
   id?: (f: F) => number | Promise<number>;
-  query?: string;
+  query?: (f: F) => string;
   body?: (f: F) => unknown;
   /** Call as another signed-in client of the same role (for routes that end or change the caller's session). */
   as?: (f: F, role: Role) => Promise<Client>;
@@ -85,7 +85,7 @@ export async function checkRows<F>(rows: readonly RouteRow<F>[], clients: Record
       const client = who !== 'anonymous' && row.as ? await row.as(f, who) : clients[who];
       const id = row.id ? await row.id(f) : undefined;
       const path = id === undefined ? row.route : row.route.replace(':id', String(id));
-      const url = `/api/v1${path}${row.query ? `?${row.query}` : ''}`;
+      const url = `/api/v1${path}${row.query ? `?${row.query(f)}` : ''}`;
       const body = row.body?.(f);
       const response = await client.request({ method: row.method, url, ...(body === undefined ? {} : { payload: body as object }) });
       const problem = mismatch(row.expect[who], response);
