@@ -53,7 +53,11 @@ describe('the minxin command', () => {
       // The account the command made signs in through the API.
       const database = await openDatabase({ dataDir: process.env.MINXIN_DATA_DIR });
       const app = await buildApp({ database, config: testConfig(), serveWeb: false });
-      const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'chief', password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'chief', password },
+      });
       expect(response.statusCode).toBe(200);
       await app.close();
       await database.close();

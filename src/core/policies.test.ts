@@ -44,19 +44,71 @@ const item = (jurisdictionId: number, unitIds: number[] = [], leaderPersonIds: n
 
 // One row per rule: what each role may do. The API's route × role test checks the same through HTTP.
 const table: [string, (a: UserActor) => boolean, Record<Role, boolean>][] = [
-  ['manage a programme of the own jurisdiction', (a) => canManageProgramme(a, OWN), { admin: true, supervisor: true, reporter: false, leader: false, viewer: false }],
-  ['manage a programme of a jurisdiction below', (a) => canManageProgramme(a, CHILD), { admin: true, supervisor: true, reporter: false, leader: false, viewer: false }],
-  ['manage a programme elsewhere', (a) => canManageProgramme(a, OTHER), { admin: true, supervisor: false, reporter: false, leader: false, viewer: false }],
-  ['read a programme of the own jurisdiction', (a) => canReadProgramme(a, programme(OWN)), { admin: true, supervisor: true, reporter: false, leader: false, viewer: true }],
-  ['read a programme holding the own unit', (a) => canReadProgramme(a, programme(OTHER, { unit: true })), { admin: true, supervisor: false, reporter: true, leader: false, viewer: false }],
-  ['read a programme the leader supervises in', (a) => canReadProgramme(a, programme(OTHER, { leader: true })), { admin: true, supervisor: false, reporter: false, leader: true, viewer: false }],
-  ['read an item of the own unit', (a) => canReadItem(a, item(OWN, [MY_UNIT])), { admin: true, supervisor: true, reporter: true, leader: false, viewer: true }],
-  ['read an item of another unit', (a) => canReadItem(a, item(OWN, [MY_UNIT + 1])), { admin: true, supervisor: true, reporter: false, leader: false, viewer: true }],
-  ['read an item the leader supervises', (a) => canReadItem(a, item(OTHER, [], [ME_PERSON])), { admin: true, supervisor: false, reporter: false, leader: true, viewer: false }],
-  ['export a readable programme', (a) => canExportProgramme(a, programme(OWN, { unit: true, leader: true })), { admin: true, supervisor: true, reporter: false, leader: false, viewer: true }],
-  ['manage units of the own jurisdiction', (a) => canManageReferenceData(a, OWN), { admin: true, supervisor: true, reporter: false, leader: false, viewer: false }],
-  ['manage units elsewhere', (a) => canManageReferenceData(a, OTHER), { admin: true, supervisor: false, reporter: false, leader: false, viewer: false }],
-  ['manage users', (a) => canManageUsers(a), { admin: true, supervisor: false, reporter: false, leader: false, viewer: false }],
+  [
+    'manage a programme of the own jurisdiction',
+    (a) => canManageProgramme(a, OWN),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: false },
+  ],
+  [
+    'manage a programme of a jurisdiction below',
+    (a) => canManageProgramme(a, CHILD),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: false },
+  ],
+  [
+    'manage a programme elsewhere',
+    (a) => canManageProgramme(a, OTHER),
+    { admin: true, supervisor: false, reporter: false, leader: false, viewer: false },
+  ],
+  [
+    'read a programme of the own jurisdiction',
+    (a) => canReadProgramme(a, programme(OWN)),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: true },
+  ],
+  [
+    'read a programme holding the own unit',
+    (a) => canReadProgramme(a, programme(OTHER, { unit: true })),
+    { admin: true, supervisor: false, reporter: true, leader: false, viewer: false },
+  ],
+  [
+    'read a programme the leader supervises in',
+    (a) => canReadProgramme(a, programme(OTHER, { leader: true })),
+    { admin: true, supervisor: false, reporter: false, leader: true, viewer: false },
+  ],
+  [
+    'read an item of the own unit',
+    (a) => canReadItem(a, item(OWN, [MY_UNIT])),
+    { admin: true, supervisor: true, reporter: true, leader: false, viewer: true },
+  ],
+  [
+    'read an item of another unit',
+    (a) => canReadItem(a, item(OWN, [MY_UNIT + 1])),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: true },
+  ],
+  [
+    'read an item the leader supervises',
+    (a) => canReadItem(a, item(OTHER, [], [ME_PERSON])),
+    { admin: true, supervisor: false, reporter: false, leader: true, viewer: false },
+  ],
+  [
+    'export a readable programme',
+    (a) => canExportProgramme(a, programme(OWN, { unit: true, leader: true })),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: true },
+  ],
+  [
+    'manage units of the own jurisdiction',
+    (a) => canManageReferenceData(a, OWN),
+    { admin: true, supervisor: true, reporter: false, leader: false, viewer: false },
+  ],
+  [
+    'manage units elsewhere',
+    (a) => canManageReferenceData(a, OTHER),
+    { admin: true, supervisor: false, reporter: false, leader: false, viewer: false },
+  ],
+  [
+    'manage users',
+    (a) => canManageUsers(a),
+    { admin: true, supervisor: false, reporter: false, leader: false, viewer: false },
+  ],
 ];
 
 describe('policies', () => {
@@ -74,7 +126,9 @@ describe('policies', () => {
   });
 
   it('says what a role must be attached to', () => {
-    expect(roleAttachmentProblem('supervisor', { jurisdictionId: null, unitId: null, personId: null })).toMatch(/行政区/);
+    expect(roleAttachmentProblem('supervisor', { jurisdictionId: null, unitId: null, personId: null })).toMatch(
+      /行政区/,
+    );
     expect(roleAttachmentProblem('reporter', { jurisdictionId: 1, unitId: null, personId: null })).toMatch(/单位/);
     expect(roleAttachmentProblem('leader', { jurisdictionId: null, unitId: null, personId: null })).toMatch(/人员/);
     expect(roleAttachmentProblem('viewer', { jurisdictionId: null, unitId: null, personId: null })).toBeNull();

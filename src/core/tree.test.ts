@@ -23,10 +23,58 @@ function rows(): TreeRows {
       { id: 1, ordinal: 1, title: '第一个', position: 0, ...base },
     ],
     items: [
-      { id: 11, categoryId: 1, parentItemId: null, position: 0, number: '1', name: '甲', description: '', target: '', deadlineDate: '2030-12-31', deadlineText: '12月底', ...base },
-      { id: 12, categoryId: 1, parentItemId: 11, position: 1, number: '(2)', name: '甲二', description: '', target: '', deadlineDate: null, deadlineText: null, ...base },
-      { id: 13, categoryId: 1, parentItemId: 11, position: 0, number: '(1)', name: '甲一', description: '', target: '', deadlineDate: null, deadlineText: null, ...base },
-      { id: 21, categoryId: 2, parentItemId: null, position: 0, number: '2', name: '乙', description: '', target: '', deadlineDate: null, deadlineText: '年底前', ...base },
+      {
+        id: 11,
+        categoryId: 1,
+        parentItemId: null,
+        position: 0,
+        number: '1',
+        name: '甲',
+        description: '',
+        target: '',
+        deadlineDate: '2030-12-31',
+        deadlineText: '12月底',
+        ...base,
+      },
+      {
+        id: 12,
+        categoryId: 1,
+        parentItemId: 11,
+        position: 1,
+        number: '(2)',
+        name: '甲二',
+        description: '',
+        target: '',
+        deadlineDate: null,
+        deadlineText: null,
+        ...base,
+      },
+      {
+        id: 13,
+        categoryId: 1,
+        parentItemId: 11,
+        position: 0,
+        number: '(1)',
+        name: '甲一',
+        description: '',
+        target: '',
+        deadlineDate: null,
+        deadlineText: null,
+        ...base,
+      },
+      {
+        id: 21,
+        categoryId: 2,
+        parentItemId: null,
+        position: 0,
+        number: '2',
+        name: '乙',
+        description: '',
+        target: '',
+        deadlineDate: null,
+        deadlineText: '年底前',
+        ...base,
+      },
     ],
     units: [
       { id: 1, itemId: 11, unitId: 100, name: '配合局', role: 'co', position: 1, ...base },
@@ -40,7 +88,17 @@ function rows(): TreeRows {
       { id: 2, itemId: 11, period: 'Q1', text: '启动', dueDate: '2030-03-31', position: 1, ...base },
     ],
     indicators: [
-      { id: 1, itemId: 11, name: '新增', unit: '个', target: 4, direction: 'increase', checkpoints: { Q4: 4, Q2: 2 }, position: 0, ...base },
+      {
+        id: 1,
+        itemId: 11,
+        name: '新增',
+        unit: '个',
+        target: 4,
+        direction: 'increase',
+        checkpoints: { Q4: 4, Q2: 2 },
+        position: 0,
+        ...base,
+      },
     ],
   };
 }
@@ -63,7 +121,9 @@ describe('the programme tree', () => {
     expect(visible.categories).toHaveLength(1);
     // 甲 is kept as the way to its part 甲一; its part 甲二 is kept because its parent's unit set includes it.
     expect(visible.categories[0]?.items[0]?.name).toBe('甲');
-    const leaderView = filterTree(tree, (item, parent) => itemFactsInTree(7, item, parent).leaderPersonIds.includes(600));
+    const leaderView = filterTree(tree, (item, parent) =>
+      itemFactsInTree(7, item, parent).leaderPersonIds.includes(600),
+    );
     expect(leaderView.categories.map((c) => c.title)).toEqual(['第二个']);
   });
 
@@ -81,7 +141,20 @@ describe('the programme tree', () => {
       title: 't',
       jurisdiction: 'j',
       year: 2028,
-      categories: [{ ordinal: null, title: '', items: [{ number: '1', name: 'n', milestones: [{ period: 'M02', text: '' }], indicators: [{ name: 'x', unit: '', target: null }] }] }],
+      categories: [
+        {
+          ordinal: null,
+          title: '',
+          items: [
+            {
+              number: '1',
+              name: 'n',
+              milestones: [{ period: 'M02', text: '' }],
+              indicators: [{ name: 'x', unit: '', target: null }],
+            },
+          ],
+        },
+      ],
     };
     const item = normalizeDocument(doc).categories[0]?.items[0];
     expect(item?.milestones?.[0]?.dueDate).toBe('2028-02-29');
@@ -95,8 +168,17 @@ describe('the programme tree', () => {
       title: 't',
       jurisdiction: 'j',
       year: 2028,
-      categories: [{ ordinal: 1, title: 'c', items: [{ number: '1', name: 'n', leadUnit: 'A', coUnits: ['B', 'A'], leaders: ['L', 'L'] }] }],
+      categories: [
+        {
+          ordinal: 1,
+          title: 'c',
+          items: [{ number: '1', name: 'n', leadUnit: 'A', coUnits: ['B', 'A'], leaders: ['L', 'L'] }],
+        },
+      ],
     };
-    expect(documentProblems(doc).map((p) => p.path)).toEqual(['categories[0].items[0].coUnits', 'categories[0].items[0].leaders']);
+    expect(documentProblems(doc).map((p) => p.path)).toEqual([
+      'categories[0].items[0].coUnits',
+      'categories[0].items[0].leaders',
+    ]);
   });
 });

@@ -47,7 +47,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  const client = await PGlite.create(inMemory ? undefined : dataDir, {
+    // PostgreSQL's 128 MB shared_buffers is touched in full when PGlite starts and
+    // stays resident; 16 MB caches a city's programmes. PGlite's own start
+    // parameters (fsync included) are kept as they are.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  });
   const driver = drizzle({ client, schema });
   return {
     db: driver as unknown as Db,

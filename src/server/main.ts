@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import { openDatabase } from '../db/client.js';
+import { deleteExpiredSessions } from '../db/repositories/sessions.repository.js';
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
 import { seedDemo } from './use-cases/demo/seed-demo.js';
@@ -37,6 +38,12 @@ export async function startServer(config: Config, print: (line: string) => void 
     }
   }
   const app = await buildApp({ database, config });
+  // Expired sessions are refused on read; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -15,6 +15,17 @@ let ctx: TestContext;
 const clients = {} as Record<Who, Client>;
 let f: Fixtures;
 
+/** An item of the demo programme and one of each record hanging off it. */
+interface ItemRecords {
+  item: number;
+  category: number;
+  milestone: number;
+  indicator: number;
+  itemUnit: number;
+  itemPerson: number;
+  itemLeader: number;
+}
+
 interface Fixtures {
   minghu: number;
   /** 区教育局: the reporter's unit. */
@@ -23,9 +34,9 @@ interface Fixtures {
   zhou: number;
   demo: number;
   /** An item led by 区教育局 and supervised by 周文清. */
-  ownItem: number;
+  own: ItemRecords;
   /** An item of neither (区民政局, 陈永和). */
-  otherItem: number;
+  other: ItemRecords;
   /** A draft programme of 明湖区. */
   draft: number;
   viewerUser: number;
@@ -46,6 +57,10 @@ async function list<T>(url: string): Promise<T[]> {
   return ((await clients.admin.get(`/api/v1${url}`)).json() as { items: T[] }).items;
 }
 
+async function treeOf(who: Who, programmeId: number): Promise<ProgrammeTree> {
+  return (await clients[who].get(`/api/v1/programmes/${programmeId}/tree`)).json() as ProgrammeTree;
+}
+
 function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`demo data has no ${what}`);
   return value;
@@ -57,20 +72,34 @@ function flatten(tree: ProgrammeTree): { item: ItemNode; parent: ItemNode | null
   return tree.categories.flatMap((c) => walk(c.items, null));
 }
 
+function recordsOf(tree: ProgrammeTree, name: string): ItemRecords {
+  const item = must(flatten(tree).find((node) => node.item.name === name)?.item, name);
+  return {
+    item: item.id,
+    category: item.categoryId,
+    milestone: must(item.milestones[0], `milestone of ${name}`).id,
+    indicator: must(item.indicators[0], `indicator of ${name}`).id,
+    itemUnit: must(item.units[0], `unit of ${name}`).id,
+    itemPerson: must(item.persons[0], `person of ${name}`).id,
+    itemLeader: must(item.leaders[0], `leader of ${name}`).id,
+  };
+}
+
 /** Fresh records, made by the admin, one per call. */
 const fresh = {
   town: () => make('/jurisdictions', { name: uniq('新镇'), level: 'town', parentId: f.minghu }),
   district: () => make('/jurisdictions', { name: uniq('新区'), level: 'district', parentId: null }),
   unit: (j = f.minghu) => make('/units', { jurisdictionId: j, name: uniq('新单位') }),
   person: (j = f.minghu) => make('/people', { jurisdictionId: j, name: uniq('新人员') }),
-  user: () => make('/users', { username: uniq('fresh'), password: TEST_PASSWORD, role: 'viewer', jurisdictionId: f.minghu }),
+  user: () =>
+    make('/users', { username: uniq('u'), password: TEST_PASSWORD, role: 'viewer', jurisdictionId: f.minghu }),
   programme: (j = f.minghu) => make('/programmes', { jurisdictionId: j, year: 2026, title: uniq('新工程') }),
   category: async (j = f.minghu) => make(`/programmes/${await fresh.programme(j)}/categories`, { title: uniq('大项') }),
   item: async (j = f.minghu) => make(`/categories/${await fresh.category(j)}/items`, { name: uniq('子项') }),
   itemUnit: async () => make(`/items/${await fresh.item()}/units`, { unitId: f.eduUnit, role: 'lead' }),
   itemPerson: async () => make(`/items/${await fresh.item()}/persons`, { personId: f.zhou }),
   itemLeader: async () => make(`/items/${await fresh.item()}/leaders`, { personId: f.zhou }),
-  milestone: async (j = f.minghu) => make(`/items/${await fresh.item(j)}/milestones`, { period: 'Q1', text: '完成选址' }),
+  milestone: async (j = f.minghu) => make(`/items/${await fresh.item(j)}/milestones`, { period: 'Q1', text: '选址' }),
   indicator: async () => make(`/items/${await fresh.item()}/indicators`, { name: '社区食堂', unit: '处', target: 3 }),
 };
 
@@ -93,20 +122,30 @@ async function newAccount(_f: Fixtures, role: Role): Promise<Client> {
   return signIn(ctx.app, username);
 }
 
+// biome-ignore format: one caller a column
 const signedIn = (status: number): Expect => ({ admin: status, supervisor: status, reporter: status, leader: status, viewer: status, anonymous: 401 });
 const everyone = (status: number): Expect => ({ ...signedIn(status), anonymous: status });
 /** The office of 明湖区 writes: the admin and its supervisor. */
+// biome-ignore format: one caller a column
 const office = (status: number): Expect => ({ admin: status, supervisor: status, reporter: 403, leader: 403, viewer: 403, anonymous: 401 });
 /** Only the admin: users, top-level jurisdictions, and everything of 远山区. */
+// biome-ignore format: one caller a column
 const adminOnly = (status: number): Expect => ({ admin: status, supervisor: 403, reporter: 403, leader: 403, viewer: 403, anonymous: 401 });
 const READ = signedIn(200);
 /** Something of 远山区: the accounts of 明湖区 do not see it at all. */
 const FAR_READ: Expect = { admin: 200, supervisor: 404, reporter: 404, leader: 404, viewer: 404, anonymous: 401 };
-/** An item of neither the reporter's unit nor the leader. */
+/** An item of neither the reporter's unit nor the leader, and what hangs off it. */
 const OTHER_ITEM: Expect = { admin: 200, supervisor: 200, reporter: 404, leader: 404, viewer: 200, anonymous: 401 };
 /** The whole list (or its whole history) leaves only for those who may see every item. */
 const WHOLE_LIST: Expect = { admin: 200, supervisor: 200, reporter: 403, leader: 403, viewer: 200, anonymous: 401 };
+const DRAFT: Expect = { admin: 200, supervisor: 200, reporter: 404, leader: 404, viewer: 200, anonymous: 401 };
 
+const v1 =
+  <T extends object>(fields: T) =>
+  () => ({ version: 1, ...fields });
+const far = (f: Fixtures) => f.far.jurisdiction;
+
+// biome-ignore format: a table reads best one row a line
 const rows: RouteRow<Fixtures>[] = [
   // System and session
   { method: 'GET', route: '/health', expect: everyone(200) },
@@ -120,86 +159,99 @@ const rows: RouteRow<Fixtures>[] = [
   { method: 'GET', route: '/jurisdictions/:id', id: (f) => f.minghu, expect: READ },
   { method: 'POST', route: '/jurisdictions', body: (f) => ({ name: uniq('镇'), level: 'town', parentId: f.minghu }), expect: office(201) },
   { method: 'POST', route: '/jurisdictions', body: () => ({ name: uniq('区'), level: 'district', parentId: null }), expect: adminOnly(201) },
-  { method: 'POST', route: '/jurisdictions', body: (f) => ({ name: uniq('镇'), level: 'town', parentId: f.far.jurisdiction }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/jurisdictions/:id', id: () => fresh.town(), body: () => ({ version: 1, name: uniq('改名镇') }), expect: office(200) },
-  { method: 'PATCH', route: '/jurisdictions/:id', id: () => fresh.district(), body: () => ({ version: 1, name: uniq('改名区') }), expect: adminOnly(200) },
+  { method: 'POST', route: '/jurisdictions', body: (f) => ({ name: uniq('镇'), level: 'town', parentId: far(f) }), expect: adminOnly(201) },
+  { method: 'PATCH', route: '/jurisdictions/:id', id: () => fresh.town(), body: v1({ level: 'town' }), expect: office(200) },
+  { method: 'PATCH', route: '/jurisdictions/:id', id: () => fresh.district(), body: v1({ level: 'district' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/jurisdictions/:id', id: () => fresh.town(), expect: office(204) },
   { method: 'DELETE', route: '/jurisdictions/:id', id: () => fresh.district(), expect: adminOnly(204) },
   { method: 'GET', route: '/units', expect: READ },
   { method: 'GET', route: '/units/:id', id: (f) => f.eduUnit, expect: READ },
   { method: 'POST', route: '/units', body: (f) => ({ jurisdictionId: f.minghu, name: uniq('单位') }), expect: office(201) },
-  { method: 'POST', route: '/units', body: (f) => ({ jurisdictionId: f.far.jurisdiction, name: uniq('单位') }), expect: adminOnly(201) },
+  { method: 'POST', route: '/units', body: (f) => ({ jurisdictionId: far(f), name: uniq('单位') }), expect: adminOnly(201) },
   { method: 'PATCH', route: '/units/:id', id: () => fresh.unit(), body: () => ({ version: 1, name: uniq('单位') }), expect: office(200) },
-  { method: 'PATCH', route: '/units/:id', id: (f) => fresh.unit(f.far.jurisdiction), body: () => ({ version: 1, name: uniq('单位') }), expect: adminOnly(200) },
+  { method: 'PATCH', route: '/units/:id', id: (f) => fresh.unit(far(f)), body: () => ({ version: 1, name: uniq('单位') }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/units/:id', id: () => fresh.unit(), expect: office(204) },
-  { method: 'DELETE', route: '/units/:id', id: (f) => fresh.unit(f.far.jurisdiction), expect: adminOnly(204) },
+  { method: 'DELETE', route: '/units/:id', id: (f) => fresh.unit(far(f)), expect: adminOnly(204) },
   { method: 'GET', route: '/people', expect: READ },
   { method: 'GET', route: '/people/:id', id: (f) => f.zhou, expect: READ },
   { method: 'POST', route: '/people', body: (f) => ({ jurisdictionId: f.minghu, name: uniq('人员') }), expect: office(201) },
-  { method: 'POST', route: '/people', body: (f) => ({ jurisdictionId: f.far.jurisdiction, name: uniq('人员') }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/people/:id', id: () => fresh.person(), body: () => ({ version: 1, title: '副区长' }), expect: office(200) },
-  { method: 'PATCH', route: '/people/:id', id: (f) => fresh.person(f.far.jurisdiction), body: () => ({ version: 1, title: '副区长' }), expect: adminOnly(200) },
+  { method: 'POST', route: '/people', body: (f) => ({ jurisdictionId: far(f), name: uniq('人员') }), expect: adminOnly(201) },
+  { method: 'PATCH', route: '/people/:id', id: () => fresh.person(), body: v1({ title: '副区长' }), expect: office(200) },
+  { method: 'PATCH', route: '/people/:id', id: (f) => fresh.person(far(f)), body: v1({ title: '副区长' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/people/:id', id: () => fresh.person(), expect: office(204) },
-  { method: 'DELETE', route: '/people/:id', id: (f) => fresh.person(f.far.jurisdiction), expect: adminOnly(204) },
+  { method: 'DELETE', route: '/people/:id', id: (f) => fresh.person(far(f)), expect: adminOnly(204) },
 
   // Accounts: the admin's alone
   { method: 'GET', route: '/users', expect: adminOnly(200) },
   { method: 'GET', route: '/users/:id', id: (f) => f.viewerUser, expect: adminOnly(200) },
   { method: 'POST', route: '/users', body: (f) => ({ username: uniq('new'), password: TEST_PASSWORD, role: 'viewer', jurisdictionId: f.minghu }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/users/:id', id: () => fresh.user(), body: () => ({ version: 1, displayName: '新名字' }), expect: adminOnly(200) },
+  { method: 'PATCH', route: '/users/:id', id: () => fresh.user(), body: v1({ displayName: '新名字' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/users/:id', id: () => fresh.user(), expect: adminOnly(204) },
 
-  // Programmes
+  // Programmes and their categories
   { method: 'GET', route: '/programmes', expect: READ },
   { method: 'GET', route: '/programmes/:id', id: (f) => f.demo, expect: READ },
-  { method: 'GET', route: '/programmes/:id', id: (f) => f.draft, expect: { admin: 200, supervisor: 200, reporter: 404, leader: 404, viewer: 200, anonymous: 401 } },
+  { method: 'GET', route: '/programmes/:id', id: (f) => f.draft, expect: DRAFT },
   { method: 'GET', route: '/programmes/:id', id: (f) => f.far.programme, expect: FAR_READ },
   { method: 'GET', route: '/programmes/:id/tree', id: (f) => f.demo, expect: READ },
   { method: 'GET', route: '/programmes/:id/tree', id: (f) => f.far.programme, expect: FAR_READ },
   { method: 'GET', route: '/programmes/:id/export', id: (f) => f.demo, expect: WHOLE_LIST },
   { method: 'GET', route: '/programmes/:id/export', id: (f) => f.far.programme, expect: FAR_READ },
-  { method: 'POST', route: '/programmes/import', body: () => buildProgrammeDocument({ jurisdiction: '明湖区', title: uniq('导入工程') }), expect: office(201) },
-  { method: 'POST', route: '/programmes/import', body: () => buildProgrammeDocument({ jurisdiction: '远山区', title: uniq('导入工程') }), expect: adminOnly(201) },
+  { method: 'POST', route: '/programmes/import', body: () => buildProgrammeDocument({ jurisdiction: '明湖区', title: uniq('导入') }), expect: office(201) },
+  { method: 'POST', route: '/programmes/import', body: () => buildProgrammeDocument({ jurisdiction: '远山区', title: uniq('导入') }), expect: adminOnly(201) },
   { method: 'POST', route: '/programmes', body: (f) => ({ jurisdictionId: f.minghu, year: 2027, title: uniq('工程') }), expect: office(201) },
-  { method: 'POST', route: '/programmes', body: (f) => ({ jurisdictionId: f.far.jurisdiction, year: 2027, title: uniq('工程') }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/programmes/:id', id: () => fresh.programme(), body: () => ({ version: 1, title: uniq('改名工程') }), expect: office(200) },
-  { method: 'PATCH', route: '/programmes/:id', id: (f) => fresh.programme(f.far.jurisdiction), body: () => ({ version: 1, title: uniq('改名工程') }), expect: adminOnly(200) },
+  { method: 'POST', route: '/programmes', body: (f) => ({ jurisdictionId: far(f), year: 2027, title: uniq('工程') }), expect: adminOnly(201) },
+  { method: 'PATCH', route: '/programmes/:id', id: () => fresh.programme(), body: v1({ title: '改名工程' }), expect: office(200) },
+  { method: 'PATCH', route: '/programmes/:id', id: (f) => fresh.programme(far(f)), body: v1({ title: '改名工程' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/programmes/:id', id: () => fresh.programme(), expect: office(204) },
-  { method: 'DELETE', route: '/programmes/:id', id: (f) => fresh.programme(f.far.jurisdiction), expect: adminOnly(204) },
+  { method: 'DELETE', route: '/programmes/:id', id: (f) => fresh.programme(far(f)), expect: adminOnly(204) },
   { method: 'POST', route: '/programmes/:id/categories', id: () => fresh.programme(), body: () => ({ title: '大项' }), expect: office(201) },
   { method: 'POST', route: '/programmes/:id/categories', id: (f) => f.far.programme, body: () => ({ title: '大项' }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/categories/:id', id: () => fresh.category(), body: () => ({ version: 1, title: '改名大项' }), expect: office(200) },
-  { method: 'PATCH', route: '/categories/:id', id: (f) => fresh.category(f.far.jurisdiction), body: () => ({ version: 1, title: '改名大项' }), expect: adminOnly(200) },
+  { method: 'GET', route: '/categories/:id', id: (f) => f.own.category, expect: READ },
+  { method: 'GET', route: '/categories/:id', id: (f) => f.far.category, expect: FAR_READ },
+  { method: 'PATCH', route: '/categories/:id', id: () => fresh.category(), body: v1({ title: '改名大项' }), expect: office(200) },
+  { method: 'PATCH', route: '/categories/:id', id: (f) => fresh.category(far(f)), body: v1({ title: '改名大项' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/categories/:id', id: () => fresh.category(), expect: office(204) },
-  { method: 'DELETE', route: '/categories/:id', id: (f) => fresh.category(f.far.jurisdiction), expect: adminOnly(204) },
+  { method: 'DELETE', route: '/categories/:id', id: (f) => fresh.category(far(f)), expect: adminOnly(204) },
   { method: 'POST', route: '/categories/:id/items', id: () => fresh.category(), body: () => ({ name: '新子项' }), expect: office(201) },
-  { method: 'POST', route: '/categories/:id/items', id: (f) => fresh.category(f.far.jurisdiction), body: () => ({ name: '新子项' }), expect: adminOnly(201) },
+  { method: 'POST', route: '/categories/:id/items', id: (f) => fresh.category(far(f)), body: () => ({ name: '新子项' }), expect: adminOnly(201) },
 
   // Items and what hangs off them
-  { method: 'GET', route: '/items/:id', id: (f) => f.ownItem, expect: READ },
-  { method: 'GET', route: '/items/:id', id: (f) => f.otherItem, expect: OTHER_ITEM },
+  { method: 'GET', route: '/items/:id', id: (f) => f.own.item, expect: READ },
+  { method: 'GET', route: '/items/:id', id: (f) => f.other.item, expect: OTHER_ITEM },
   { method: 'GET', route: '/items/:id', id: (f) => f.far.item, expect: FAR_READ },
-  { method: 'PATCH', route: '/items/:id', id: () => fresh.item(), body: () => ({ version: 1, name: '改名子项' }), expect: office(200) },
-  { method: 'PATCH', route: '/items/:id', id: (f) => fresh.item(f.far.jurisdiction), body: () => ({ version: 1, name: '改名子项' }), expect: adminOnly(200) },
+  { method: 'PATCH', route: '/items/:id', id: () => fresh.item(), body: v1({ name: '改名子项' }), expect: office(200) },
+  { method: 'PATCH', route: '/items/:id', id: (f) => fresh.item(far(f)), body: v1({ name: '改名子项' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/items/:id', id: () => fresh.item(), expect: office(204) },
-  { method: 'DELETE', route: '/items/:id', id: (f) => fresh.item(f.far.jurisdiction), expect: adminOnly(204) },
+  { method: 'DELETE', route: '/items/:id', id: (f) => fresh.item(far(f)), expect: adminOnly(204) },
   { method: 'POST', route: '/items/:id/units', id: () => fresh.item(), body: (f) => ({ unitId: f.eduUnit, role: 'lead' }), expect: office(201) },
-  { method: 'POST', route: '/items/:id/units', id: (f) => fresh.item(f.far.jurisdiction), body: (f) => ({ unitId: f.far.unit, role: 'lead' }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/item-units/:id', id: () => fresh.itemUnit(), body: () => ({ version: 1, role: 'co' }), expect: office(200) },
+  { method: 'POST', route: '/items/:id/units', id: (f) => fresh.item(far(f)), body: (f) => ({ unitId: f.far.unit, role: 'lead' }), expect: adminOnly(201) },
+  { method: 'GET', route: '/item-units/:id', id: (f) => f.own.itemUnit, expect: READ },
+  { method: 'GET', route: '/item-units/:id', id: (f) => f.other.itemUnit, expect: OTHER_ITEM },
+  { method: 'PATCH', route: '/item-units/:id', id: () => fresh.itemUnit(), body: v1({ role: 'co' }), expect: office(200) },
   { method: 'DELETE', route: '/item-units/:id', id: () => fresh.itemUnit(), expect: office(204) },
   { method: 'POST', route: '/items/:id/persons', id: () => fresh.item(), body: (f) => ({ personId: f.zhou }), expect: office(201) },
-  { method: 'PATCH', route: '/item-persons/:id', id: () => fresh.itemPerson(), body: () => ({ version: 1, position: 5 }), expect: office(200) },
+  { method: 'GET', route: '/item-persons/:id', id: (f) => f.own.itemPerson, expect: READ },
+  { method: 'GET', route: '/item-persons/:id', id: (f) => f.other.itemPerson, expect: OTHER_ITEM },
+  { method: 'PATCH', route: '/item-persons/:id', id: () => fresh.itemPerson(), body: v1({ position: 5 }), expect: office(200) },
   { method: 'DELETE', route: '/item-persons/:id', id: () => fresh.itemPerson(), expect: office(204) },
   { method: 'POST', route: '/items/:id/leaders', id: () => fresh.item(), body: (f) => ({ personId: f.zhou }), expect: office(201) },
-  { method: 'PATCH', route: '/item-leaders/:id', id: () => fresh.itemLeader(), body: () => ({ version: 1, position: 5 }), expect: office(200) },
+  { method: 'GET', route: '/item-leaders/:id', id: (f) => f.own.itemLeader, expect: READ },
+  { method: 'GET', route: '/item-leaders/:id', id: (f) => f.other.itemLeader, expect: OTHER_ITEM },
+  { method: 'PATCH', route: '/item-leaders/:id', id: () => fresh.itemLeader(), body: v1({ position: 5 }), expect: office(200) },
   { method: 'DELETE', route: '/item-leaders/:id', id: () => fresh.itemLeader(), expect: office(204) },
   { method: 'POST', route: '/items/:id/milestones', id: () => fresh.item(), body: () => ({ period: 'Q2', text: '开工建设' }), expect: office(201) },
-  { method: 'POST', route: '/items/:id/milestones', id: (f) => fresh.item(f.far.jurisdiction), body: () => ({ period: 'Q2', text: '开工建设' }), expect: adminOnly(201) },
-  { method: 'PATCH', route: '/milestones/:id', id: () => fresh.milestone(), body: () => ({ version: 1, text: '完成招标' }), expect: office(200) },
-  { method: 'PATCH', route: '/milestones/:id', id: (f) => fresh.milestone(f.far.jurisdiction), body: () => ({ version: 1, text: '完成招标' }), expect: adminOnly(200) },
+  { method: 'POST', route: '/items/:id/milestones', id: (f) => fresh.item(far(f)), body: () => ({ period: 'Q2', text: '开工建设' }), expect: adminOnly(201) },
+  { method: 'GET', route: '/milestones/:id', id: (f) => f.own.milestone, expect: READ },
+  { method: 'GET', route: '/milestones/:id', id: (f) => f.other.milestone, expect: OTHER_ITEM },
+  { method: 'GET', route: '/milestones/:id', id: (f) => fresh.milestone(far(f)), expect: FAR_READ },
+  { method: 'PATCH', route: '/milestones/:id', id: () => fresh.milestone(), body: v1({ text: '完成招标' }), expect: office(200) },
+  { method: 'PATCH', route: '/milestones/:id', id: (f) => fresh.milestone(far(f)), body: v1({ text: '完成招标' }), expect: adminOnly(200) },
   { method: 'DELETE', route: '/milestones/:id', id: () => fresh.milestone(), expect: office(204) },
   { method: 'POST', route: '/items/:id/indicators', id: () => fresh.item(), body: () => ({ name: '新增学位', unit: '个', target: 1620 }), expect: office(201) },
-  { method: 'PATCH', route: '/indicators/:id', id: () => fresh.indicator(), body: () => ({ version: 1, target: 5 }), expect: office(200) },
+  { method: 'GET', route: '/indicators/:id', id: (f) => f.own.indicator, expect: READ },
+  { method: 'GET', route: '/indicators/:id', id: (f) => f.other.indicator, expect: OTHER_ITEM },
+  { method: 'PATCH', route: '/indicators/:id', id: () => fresh.indicator(), body: v1({ target: 5 }), expect: office(200) },
   { method: 'DELETE', route: '/indicators/:id', id: () => fresh.indicator(), expect: office(204) },
 
   // The audit trail
@@ -208,8 +260,8 @@ const rows: RouteRow<Fixtures>[] = [
   { method: 'GET', route: '/history', query: (f) => `programmeId=${f.far.programme}`, expect: FAR_READ },
   { method: 'GET', route: '/history', query: (f) => `entityType=unit&entityId=${f.eduUnit}`, expect: office(200) },
   { method: 'GET', route: '/history', query: (f) => `entityType=unit&entityId=${f.far.unit}`, expect: adminOnly(200) },
-  { method: 'GET', route: '/items/:id/history', id: (f) => f.ownItem, expect: READ },
-  { method: 'GET', route: '/items/:id/history', id: (f) => f.otherItem, expect: OTHER_ITEM },
+  { method: 'GET', route: '/items/:id/history', id: (f) => f.own.item, expect: READ },
+  { method: 'GET', route: '/items/:id/history', id: (f) => f.other.item, expect: OTHER_ITEM },
   { method: 'GET', route: '/items/:id/history', id: (f) => f.far.item, expect: FAR_READ },
 
   // The public site: published programmes only, no sign-in
@@ -225,30 +277,46 @@ beforeAll(async () => {
   for (const role of ROLES) clients[role] = await signIn(ctx.app, role);
   clients.anonymous = anonymousClient(ctx.app);
 
-  const minghu = must((await list<{ id: number; name: string }>('/jurisdictions')).find((j) => j.name === '明湖区'), '明湖区').id;
-  const demo = must((await list<{ id: number; jurisdictionId: number }>('/programmes')).find((p) => p.jurisdictionId === minghu), 'programme').id;
-  const tree = (await clients.admin.get(`/api/v1/programmes/${demo}/tree`)).json() as ProgrammeTree;
-  const itemNamed = (name: string) => must(flatten(tree).find(({ item }) => item.name === name), name).item.id;
+  const jurisdictions = await list<{ id: number; name: string }>('/jurisdictions');
+  const minghu = must(
+    jurisdictions.find((j) => j.name === '明湖区'),
+    '明湖区',
+  ).id;
+  const programmes = await list<{ id: number; jurisdictionId: number }>('/programmes');
+  const demo = must(
+    programmes.find((p) => p.jurisdictionId === minghu),
+    'programme',
+  ).id;
+  const tree = await treeOf('admin', demo);
   const units = await list<{ id: number; name: string }>(`/units?jurisdictionId=${minghu}`);
   const people = await list<{ id: number; name: string; unitId: number | null }>(`/people?jurisdictionId=${minghu}`);
   const users = await list<{ id: number; username: string }>('/users');
   f = {
     minghu,
     demo,
-    eduUnit: must(units.find((u) => u.name === '区教育局'), '区教育局').id,
-    zhou: must(people.find((p) => p.name === '周文清' && p.unitId === null), '周文清').id,
-    ownItem: itemNamed('建成明湖区实验小学云溪校区'),
-    otherItem: itemNamed('建设社区嵌入式养老服务设施'),
-    viewerUser: must(users.find((u) => u.username === 'viewer'), 'viewer').id,
+    eduUnit: must(
+      units.find((u) => u.name === '区教育局'),
+      '区教育局',
+    ).id,
+    zhou: must(
+      people.find((p) => p.name === '周文清' && p.unitId === null),
+      '周文清',
+    ).id,
+    own: recordsOf(tree, '建成明湖区实验小学云溪校区'),
+    other: recordsOf(tree, '建设社区嵌入式养老服务设施'),
+    viewerUser: must(
+      users.find((u) => u.username === 'viewer'),
+      'viewer',
+    ).id,
     draft: 0,
     far: { jurisdiction: 0, programme: 0, category: 0, item: 0, unit: 0 },
   };
   f.draft = await fresh.programme();
-  const far = await make('/jurisdictions', { name: '远山区', level: 'district', parentId: null });
-  const farProgramme = await fresh.programme(far);
-  const farCategory = await make(`/programmes/${farProgramme}/categories`, { title: '民生保障' });
-  const farItem = await make(`/categories/${farCategory}/items`, { name: '新建远山区中心小学' });
-  f.far = { jurisdiction: far, programme: farProgramme, category: farCategory, item: farItem, unit: await fresh.unit(far) };
+  const farId = await make('/jurisdictions', { name: '远山区', level: 'district', parentId: null });
+  const programme = await fresh.programme(farId);
+  const category = await make(`/programmes/${programme}/categories`, { title: '民生保障' });
+  const item = await make(`/categories/${category}/items`, { name: '新建远山区中心小学' });
+  f.far = { jurisdiction: farId, programme, category, item, unit: await fresh.unit(farId) };
 });
 afterAll(() => ctx?.close());
 
@@ -264,24 +332,31 @@ describe('who may call which route', () => {
     expect(await checkRows(rows, clients, f)).toEqual([]);
   }, 240_000);
 
-  it('keeps a supervisor of 明湖区 from moving its records into 远山区', async () => {
+  it('keeps a supervisor of 明湖区 from moving an item into a category of 远山区', async () => {
     const item = await fresh.item();
     const moved = await clients.supervisor.patch(`/api/v1/items/${item}`, { version: 1, categoryId: f.far.category });
     expect([400, 403], moved.body).toContain(moved.statusCode);
     expect((await clients.admin.get(`/api/v1/items/${item}`)).statusCode).toBe(200);
+  });
 
+  it('keeps a supervisor of 明湖区 from moving one of its towns under 远山区', async () => {
     const town = await fresh.town();
-    const rehomed = await clients.supervisor.patch(`/api/v1/jurisdictions/${town}`, { version: 1, parentId: f.far.jurisdiction });
+    const body = { version: 1, parentId: f.far.jurisdiction };
+    const rehomed = await clients.supervisor.patch(`/api/v1/jurisdictions/${town}`, body);
     expect(rehomed.statusCode, rehomed.body).toBe(403);
-    expect(((await clients.admin.get(`/api/v1/jurisdictions/${town}`)).json() as { parentId: number }).parentId).toBe(f.minghu);
+    const after = (await clients.admin.get(`/api/v1/jurisdictions/${town}`)).json() as { parentId: number };
+    expect(after.parentId).toBe(f.minghu);
   });
 });
 
 describe('what each role sees inside what it may read', () => {
   const ids = async (who: Who, url: string) =>
     ((await clients[who].get(`/api/v1${url}`)).json() as { items: { id: number }[] }).items.map((p) => p.id);
-  const itemIds = async (who: Who) =>
-    flatten((await clients[who].get(`/api/v1/programmes/${f.demo}/tree`)).json() as ProgrammeTree).map(({ item }) => item.id);
+  const itemIds = async (who: Who) => flatten(await treeOf(who, f.demo)).map(({ item }) => item.id);
+  const linked = {
+    reporter: (item: ItemNode) => item.units.some((u) => u.unitId === f.eduUnit),
+    leader: (item: ItemNode) => item.leaders.some((l) => l.personId === f.zhou),
+  };
 
   it('shows the public only published programmes', async () => {
     const published = await ids('anonymous', '/public/programmes');
@@ -297,40 +372,49 @@ describe('what each role sees inside what it may read', () => {
       expect(seen, who).toEqual(expect.arrayContaining([f.demo, f.draft]));
       expect(seen, who).not.toContain(f.far.programme);
     }
-    const linked = {
-      reporter: (item: ItemNode) => item.units.some((u) => u.unitId === f.eduUnit),
-      leader: (item: ItemNode) => item.leaders.some((l) => l.personId === f.zhou),
-    };
     for (const who of ['reporter', 'leader'] as const) {
       const seen = await ids(who, '/programmes');
       expect(seen, who).toContain(f.demo);
       expect(seen, who).not.toContain(f.draft);
       expect(seen, who).not.toContain(f.far.programme);
       for (const id of seen) {
-        const tree = (await clients.admin.get(`/api/v1/programmes/${id}/tree`)).json() as ProgrammeTree;
-        expect(flatten(tree).some(({ item }) => linked[who](item)), `${who} lists programme ${id}`).toBe(true);
+        const touched = flatten(await treeOf('admin', id)).some(({ item }) => linked[who](item));
+        expect(touched, `${who} lists programme ${id}`).toBe(true);
       }
     }
     expect(await ids('admin', '/programmes')).toEqual(expect.arrayContaining([f.demo, f.draft, f.far.programme]));
   });
 
   it('shows a reporter the items of its unit (with their parents and parts), a leader those it supervises', async () => {
-    const whole = flatten((await clients.admin.get(`/api/v1/programmes/${f.demo}/tree`)).json() as ProgrammeTree);
+    const whole = flatten(await treeOf('admin', f.demo));
     const descendants = (item: ItemNode): ItemNode[] => item.children.flatMap((c) => [c, ...descendants(c)]);
     const touching = (test: (item: ItemNode) => boolean) =>
       whole
         .filter(({ item, parent }) => [item, ...(parent ? [parent] : []), ...descendants(item)].some(test))
         .map(({ item }) => item.id);
-    const ofUnit = touching((item) => item.units.some((u) => u.unitId === f.eduUnit));
-    const ofLeader = touching((item) => item.leaders.some((l) => l.personId === f.zhou));
+    const ofUnit = touching(linked.reporter);
+    const ofLeader = touching(linked.leader);
 
     expect((await itemIds('reporter')).sort()).toEqual(ofUnit.sort());
     expect((await itemIds('leader')).sort()).toEqual(ofLeader.sort());
-    expect(ofUnit).toContain(f.ownItem);
-    expect(ofUnit).not.toContain(f.otherItem);
-    expect(ofLeader).not.toContain(f.otherItem);
+    expect(ofUnit).toContain(f.own.item);
+    expect(ofUnit).not.toContain(f.other.item);
+    expect(ofLeader).not.toContain(f.other.item);
     expect(ofUnit.length).toBeLessThan(whole.length);
     expect((await itemIds('viewer')).length).toBe(whole.length);
     expect((await itemIds('supervisor')).length).toBe(whole.length);
+  });
+
+  it('hides from a reporter and a leader the categories their tree leaves out', async () => {
+    const all = (await treeOf('admin', f.demo)).categories.map((c) => c.id);
+    for (const who of ['reporter', 'leader'] as const) {
+      const shown = new Set((await treeOf(who, f.demo)).categories.map((c) => c.id));
+      const hidden = all.filter((id) => !shown.has(id));
+      expect(hidden.length, `${who} sees every category`).toBeGreaterThan(0);
+      for (const id of hidden) {
+        const { statusCode } = await clients[who].get(`/api/v1/categories/${id}`);
+        expect(statusCode, `${who} GET /categories/${id}`).toBe(404);
+      }
+    }
   });
 });

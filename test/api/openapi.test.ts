@@ -23,8 +23,10 @@ describe('the OpenAPI document', () => {
     for (const { path, method, op } of api) {
       const success = Object.keys(op.responses).find((code) => /^2\d\d$/.test(code));
       expect(success, `${method} ${path} declares a success response`).toBeDefined();
-      if (success !== '204') expect(op.responses[success as string]?.content, `${method} ${path} response schema`).toBeDefined();
-      if (['post', 'patch', 'put'].includes(method)) expect(op.requestBody, `${method} ${path} body schema`).toBeDefined();
+      if (success !== '204')
+        expect(op.responses[success as string]?.content, `${method} ${path} response schema`).toBeDefined();
+      if (['post', 'patch', 'put'].includes(method))
+        expect(op.requestBody, `${method} ${path} body schema`).toBeDefined();
     }
     expect(doc.paths['/api/v1/programmes/import']?.post?.requestBody).toBeDefined();
   });
@@ -32,7 +34,10 @@ describe('the OpenAPI document', () => {
   it('serves the interactive documentation page', async () => {
     const entry = await ctx.app.inject({ method: 'GET', url: '/api/docs' });
     const location = entry.statusCode === 302 ? (entry.headers.location as string) : '/api/docs';
-    const page = await ctx.app.inject({ method: 'GET', url: location.startsWith('/') ? location : `/api/docs/${location}` });
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: location.startsWith('/') ? location : `/api/docs/${location}`,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body.toLowerCase()).toContain('swagger');
   });
@@ -45,6 +50,9 @@ describe('the OpenAPI document', () => {
 
   it('reports health with the database kind', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/v1/health' });
-    expect(response.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite',
+    });
   });
 });

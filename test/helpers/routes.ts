@@ -43,7 +43,8 @@ export function anonymousClient(app: App): Client {
     cookie: '',
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    post: (url, payload) =>
+      request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
@@ -68,7 +69,8 @@ const CODE_OF: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDE
 export const startsWithChinese = (text: string): boolean => /^[\u4e00-\u9fff]/.test(text);
 
 function mismatch(expected: number, response: LightMyRequestResponse): string | null {
-  if (response.statusCode !== expected) return `expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
+  if (response.statusCode !== expected)
+    return `expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
   const code = CODE_OF[expected];
   if (!code) return null;
   const body = response.json() as { code?: string; message?: string };
@@ -78,7 +80,11 @@ function mismatch(expected: number, response: LightMyRequestResponse): string | 
 }
 
 /** Call every row as every caller; return one line per surprise (an empty list means the table holds). */
-export async function checkRows<F>(rows: readonly RouteRow<F>[], clients: Record<Who, Client>, f: F): Promise<string[]> {
+export async function checkRows<F>(
+  rows: readonly RouteRow<F>[],
+  clients: Record<Who, Client>,
+  f: F,
+): Promise<string[]> {
   const failures: string[] = [];
   for (const row of rows) {
     for (const who of EVERYONE) {
@@ -87,7 +93,11 @@ export async function checkRows<F>(rows: readonly RouteRow<F>[], clients: Record
       const path = id === undefined ? row.route : row.route.replace(':id', String(id));
       const url = `/api/v1${path}${row.query ? `?${row.query(f)}` : ''}`;
       const body = row.body?.(f);
-      const response = await client.request({ method: row.method, url, ...(body === undefined ? {} : { payload: body as object }) });
+      const response = await client.request({
+        method: row.method,
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
       const problem = mismatch(row.expect[who], response);
       if (problem) failures.push(`${who.padEnd(10)} ${row.method} ${url}: ${problem}`);
     }

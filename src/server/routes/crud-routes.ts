@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { contextOf } from '../context.js';
+import { contextOf, requireActor } from '../context.js';
 import { errors, idParams, noContent } from '../schemas/common.js';
 import type { Crud } from '../use-cases/define-crud.js';
 
@@ -26,6 +26,22 @@ export function registerCrudRoutes<Out, CreateInput>(app: Api, o: CrudRouteOptio
   const nested = o.collection.includes(':id');
   // The schemas are generic here, so the handlers read their (already validated) input untyped.
   const api = app;
+  const read = o.crud.read;
+  if (read) {
+    api.get(
+      o.member,
+      {
+        schema: {
+          tags: [o.tag],
+          summary: `读取${o.summary} (read)`,
+          params: idParams,
+          response: { 200: o.out, ...errors },
+        },
+      },
+      async (request: FastifyRequest) =>
+        read(app.database.db, requireActor(request), (request.params as { id: number }).id),
+    );
+  }
   api.post(
     o.collection,
     {

@@ -66,7 +66,10 @@ export async function itemRoutes(app: Api): Promise<void> {
     collection: '/items/:id/persons',
     member: '/item-persons/:id',
     create: itemPersonCreate,
-    update: z.object({ version: z.number().int().min(1), position: z.number().int().min(0).max(1000).optional() }),
+    update: z.strictObject({
+      version: z.number().int().min(1),
+      position: z.number().int().min(0).max(1000).optional(),
+    }),
     out: itemPersonOut,
     crud: itemPersonsCrud,
     summary: '子项责任人',
@@ -76,7 +79,10 @@ export async function itemRoutes(app: Api): Promise<void> {
     collection: '/items/:id/leaders',
     member: '/item-leaders/:id',
     create: itemLeaderCreate,
-    update: z.object({ version: z.number().int().min(1), position: z.number().int().min(0).max(1000).optional() }),
+    update: z.strictObject({
+      version: z.number().int().min(1),
+      position: z.number().int().min(0).max(1000).optional(),
+    }),
     out: itemLeaderOut,
     crud: itemLeadersCrud,
     summary: '分管领导',

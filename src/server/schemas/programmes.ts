@@ -23,13 +23,13 @@ export const programmeQuery = z.object({
   jurisdictionId: z.coerce.number().int().positive().optional(),
 });
 export const yearField = z.number().int().min(2000, { message: '年份应在 2000–2100 之间 (year 2000–2100)' }).max(2100);
-export const programmeCreate = z.object({
+export const programmeCreate = z.strictObject({
   jurisdictionId: z.number().int().positive(),
   year: yearField,
   title: nameField(200, '标题', 'title'),
   parentId: z.number().int().positive().nullable().default(null),
 });
-export const programmeUpdate = z.object({
+export const programmeUpdate = z.strictObject({
   version: versionField,
   title: nameField(200, '标题', 'title').optional(),
   year: yearField.optional(),
@@ -45,7 +45,7 @@ export const categoryOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const categoryCreate = z.object({
+export const categoryCreate = z.strictObject({
   ordinal: z.number().int().min(0).max(10_000).nullable().default(null),
   title: z.string().trim().max(200).default(''),
   position: z.number().int().min(0).max(100_000).optional(),
@@ -59,12 +59,12 @@ const itemFields = {
   target: z.string().trim().max(20_000).default(''),
   deadline: deadlineSchema.default(null),
 };
-export const itemCreate = z.object({
+export const itemCreate = z.strictObject({
   ...itemFields,
   parentItemId: z.number().int().positive().nullable().default(null),
   position: z.number().int().min(0).max(100_000).optional(),
 });
-export const itemUpdate = z.object({
+export const itemUpdate = z.strictObject({
   version: versionField,
   number: itemFields.number.optional(),
   name: itemFields.name.optional(),
@@ -72,7 +72,6 @@ export const itemUpdate = z.object({
   target: z.string().trim().max(20_000).optional(),
   deadline: deadlineSchema.optional(),
   position: z.number().int().min(0).max(100_000).optional(),
-  categoryId: z.number().int().positive().optional(),
 });
 export const itemOut = z.object({
   id: z.number(),
@@ -97,12 +96,12 @@ export const itemUnitOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const itemUnitCreate = z.object({
+export const itemUnitCreate = z.strictObject({
   unitId: z.number().int().positive(),
   role: z.enum(['lead', 'co']),
   position: z.number().int().min(0).max(1000).optional(),
 });
-export const itemUnitUpdate = z.object({
+export const itemUnitUpdate = z.strictObject({
   version: versionField,
   role: z.enum(['lead', 'co']).optional(),
   position: z.number().int().min(0).max(1000).optional(),
@@ -117,7 +116,7 @@ export const itemPersonOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const itemPersonCreate = z.object({
+export const itemPersonCreate = z.strictObject({
   personId: z.number().int().positive(),
   unitId: z.number().int().positive().nullable().default(null),
   position: z.number().int().min(0).max(1000).optional(),
@@ -131,7 +130,7 @@ export const itemLeaderOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const itemLeaderCreate = z.object({
+export const itemLeaderCreate = z.strictObject({
   personId: z.number().int().positive(),
   position: z.number().int().min(0).max(1000).optional(),
 });
@@ -145,13 +144,13 @@ export const milestoneOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const milestoneCreate = z.object({
+export const milestoneCreate = z.strictObject({
   period: periodSchema,
   text: z.string().trim().max(20_000).default(''),
   dueDate: isoDateSchema.nullable().default(null),
   position: z.number().int().min(0).max(1000).optional(),
 });
-export const milestoneUpdate = z.object({
+export const milestoneUpdate = z.strictObject({
   version: versionField,
   period: periodSchema.optional(),
   text: z.string().trim().max(20_000).optional(),
@@ -171,7 +170,7 @@ export const indicatorOut = z.object({
   position: z.number(),
   version: z.number(),
 });
-export const indicatorCreate = z.object({
+export const indicatorCreate = z.strictObject({
   name: nameField(500, '指标名称', 'indicator name'),
   unit: z.string().trim().max(20).default(''),
   target: z.number().finite().nullable().default(null),
@@ -179,7 +178,7 @@ export const indicatorCreate = z.object({
   checkpoints: checkpointsSchema.default({}),
   position: z.number().int().min(0).max(1000).optional(),
 });
-export const indicatorUpdate = z.object({
+export const indicatorUpdate = z.strictObject({
   version: versionField,
   name: nameField(500, '指标名称', 'indicator name').optional(),
   unit: z.string().trim().max(20).optional(),

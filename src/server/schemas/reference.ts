@@ -10,7 +10,7 @@ export const jurisdictionOut = z.object({
   parentId: z.number().nullable(),
   version: z.number(),
 });
-export const jurisdictionCreate = z.object({
+export const jurisdictionCreate = z.strictObject({
   name: nameField(100, '行政区名称', 'name'),
   level: jurisdictionLevelSchema,
   parentId: z.number().int().positive().nullable().default(null),
@@ -18,11 +18,14 @@ export const jurisdictionCreate = z.object({
 export const jurisdictionUpdate = jurisdictionCreate.partial().extend({ version: versionField });
 
 export const unitOut = z.object({ id: z.number(), jurisdictionId: z.number(), name: z.string(), version: z.number() });
-export const unitCreate = z.object({
+export const unitCreate = z.strictObject({
   jurisdictionId: z.number().int().positive(),
   name: nameField(100, '单位名称', 'unit name'),
 });
-export const unitUpdate = z.object({ version: versionField, name: nameField(100, '单位名称', 'unit name').optional() });
+export const unitUpdate = z.strictObject({
+  version: versionField,
+  name: nameField(100, '单位名称', 'unit name').optional(),
+});
 export const unitQuery = z.object({ jurisdictionId: z.coerce.number().int().positive().optional() });
 
 export const personOut = z.object({
@@ -33,13 +36,13 @@ export const personOut = z.object({
   unitId: z.number().nullable(),
   version: z.number(),
 });
-export const personCreate = z.object({
+export const personCreate = z.strictObject({
   jurisdictionId: z.number().int().positive(),
   name: nameField(50, '姓名', 'name'),
   title: z.string().trim().max(100).default(''),
   unitId: z.number().int().positive().nullable().default(null),
 });
-export const personUpdate = z.object({
+export const personUpdate = z.strictObject({
   version: versionField,
   name: nameField(50, '姓名', 'name').optional(),
   title: z.string().trim().max(100).optional(),

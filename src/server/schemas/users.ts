@@ -36,7 +36,7 @@ const username = z
     message: '用户名只能包含字母、数字、汉字和 _ . - (letters, digits, Chinese characters, _ . - only)',
   });
 
-export const userCreate = z.object({
+export const userCreate = z.strictObject({
   username,
   displayName: z.string().trim().max(50).default(''),
   password: z.string().max(128),
@@ -46,7 +46,7 @@ export const userCreate = z.object({
   personId: z.number().int().positive().nullable().default(null),
 });
 
-export const userUpdate = z.object({
+export const userUpdate = z.strictObject({
   version: versionField,
   displayName: z.string().trim().max(50).optional(),
   password: z.string().max(128).optional(),
@@ -65,7 +65,7 @@ export const loginBody = z.object({
 });
 export const sessionOut = z.object({ user: sessionUserOut, csrfToken: z.string() });
 
-export const passwordChange = z.object({
+export const passwordChange = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().max(128),
 });

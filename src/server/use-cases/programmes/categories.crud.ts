@@ -3,7 +3,7 @@ import { canManageProgramme } from '../../../core/policies.js';
 import { nextPosition } from '../../../db/repositories/positions.repository.js';
 import { categories } from '../../../db/schema.js';
 import { defineCrud } from '../define-crud.js';
-import { categoryScope, programmeScope } from './scopes.js';
+import { canReadStructure, categoryScope, programmeScope } from './scopes.js';
 
 type Input = { ordinal: number | null; title: string; position?: number | undefined };
 
@@ -20,6 +20,7 @@ export const categoriesCrud = defineCrud({
   }),
   scopeOfCreate: (db, _input: Input, programmeId) => programmeScope(db, programmeId as number),
   scopeOfRow: (db, row) => categoryScope(db, row.id),
+  canRead: canReadStructure,
   canWrite: (actor, scope) => canManageProgramme(actor, scope.jurisdictionId),
   auditContext: (scope) => ({ programmeId: scope.programmeId }),
   toValues: async (db, input, scope) => ({

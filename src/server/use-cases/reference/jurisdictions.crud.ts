@@ -1,4 +1,5 @@
-import { AppError, notFound } from '../../../core/errors.js';
+import { AppError, forbidden, notFound } from '../../../core/errors.js';
+import { descendantsOf } from '../../../core/jurisdictions.js';
 import { canManageReferenceData, isAdmin } from '../../../core/policies.js';
 import { findRow } from '../../../db/crud.js';
 import { jurisdictions } from '../../../db/schema.js';
@@ -27,9 +28,21 @@ export const jurisdictionsCrud = defineCrud({
   canWrite: (actor, scope) =>
     scope.jurisdictionId === null ? isAdmin(actor) : canManageReferenceData(actor, scope.jurisdictionId),
   toValues: async (_db, input) => input,
-  checkPatch: async (_db, patch, _scope, row) => {
-    if (patch.parentId === row.id)
-      throw new AppError('VALIDATION', '行政区不能以自己为上级。 A jurisdiction cannot be its own parent.');
+  checkPatch: async (db, patch, _scope, row, actor) => {
+    if (!('parentId' in patch)) return patch;
+    const parentId = patch.parentId as number | null;
+    // Moving a jurisdiction is writing under its new parent too: the same rule as creating it there.
+    const allowed = parentId === null ? isAdmin(actor) : canManageReferenceData(actor, parentId);
+    if (!allowed) throw forbidden();
+    if (parentId !== null) {
+      if (!(await findRow(db, jurisdictions, parentId))) throw notFound('上级行政区', 'Parent jurisdiction');
+      const all = await db.select({ id: jurisdictions.id, parentId: jurisdictions.parentId }).from(jurisdictions);
+      if (descendantsOf(row.id, all).includes(parentId))
+        throw new AppError(
+          'VALIDATION',
+          '不能把行政区移到它自己或它的下级之下。 A jurisdiction cannot move under itself or one of its own.',
+        );
+    }
     return patch;
   },
 });

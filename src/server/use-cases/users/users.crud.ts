@@ -51,7 +51,20 @@ export const usersCrud = defineCrud({
     const { password, ...rest } = input;
     return { ...rest, passwordHash: await hashPassword(password) };
   },
-  checkPatch: async (db, patch, _scope, row) => {
+  checkRemove: async (_db, row, actor) => {
+    if (actor.kind === 'user' && actor.id === row.id)
+      throw new AppError('VALIDATION', '不能删除自己的账号。 You cannot delete your own account.');
+  },
+  checkPatch: async (db, patch, _scope, row, actor) => {
+    if (
+      actor.kind === 'user' &&
+      actor.id === row.id &&
+      (patch.disabled === true || (patch.role !== undefined && patch.role !== row.role))
+    )
+      throw new AppError(
+        'VALIDATION',
+        '不能停用自己的账号或更改自己的角色。 You cannot disable your own account or change your own role.',
+      );
     const { password, unlock, ...rest } = patch as Record<string, unknown> & { password?: string; unlock?: true };
     const merged = { ...row, ...rest } as UserRow;
     await checkLinks(db, merged.role, merged);
