@@ -107,12 +107,14 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
       break;
   }
   if (fe.statusCode === 429) {
+    // A route's own rate-limit answer (e.g. sign-in: how long to wait) is kept.
+    const own = (fe as { code?: string }).code === 'RATE_LIMITED';
     return {
       status: 429,
       body: {
         code: 'RATE_LIMITED',
-        message: '请求过于频繁，请稍后再试。 Too many requests; wait a minute and try again.',
-        details: null,
+        message: own ? fe.message : '请求过于频繁，请稍后再试。 Too many requests; wait a minute and try again.',
+        details: own ? ((fe as { details?: unknown }).details ?? null) : null,
       },
     };
   }

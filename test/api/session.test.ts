@@ -112,7 +112,12 @@ describe('signing in', () => {
       for (let i = 0; i < 3; i++)
         expect((await attempt(limited.app, 'nobody-here', 'Wrong-pass-1999')).statusCode).toBe(401);
       expectError(await attempt(limited.app, 'nobody-here', 'Wrong-pass-1999'), 429, 'RATE_LIMITED');
-      expectError(await attempt(limited.app, 'viewer', TEST_PASSWORD), 429, 'RATE_LIMITED');
+      const refused = await attempt(limited.app, 'viewer', TEST_PASSWORD);
+      expectError(refused, 429, 'RATE_LIMITED');
+      // The person is told how long to wait.
+      const body = refused.json() as { message: string; details: { retryAfterSeconds: number } };
+      expect(body.message).toMatch(/请 \d+ 秒后再试/);
+      expect(body.details.retryAfterSeconds).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }

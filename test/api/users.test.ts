@@ -14,10 +14,18 @@ type User = { id: number; username: string; version: number; role: string };
 
 describe('managing accounts', () => {
   it('requires what each role is attached to', async () => {
-    const reporter = await admin.post('/api/v1/users', { username: 'no-unit', password: 'long-enough-2026', role: 'reporter' });
+    const reporter = await admin.post('/api/v1/users', {
+      username: 'no-unit',
+      password: 'long-enough-2026',
+      role: 'reporter',
+    });
     expect(reporter.statusCode).toBe(400);
     expect((reporter.json() as { message: string }).message).toMatch(/^填报账号须指定所属单位/);
-    const supervisor = await admin.post('/api/v1/users', { username: 'no-place', password: 'long-enough-2026', role: 'supervisor' });
+    const supervisor = await admin.post('/api/v1/users', {
+      username: 'no-place',
+      password: 'long-enough-2026',
+      role: 'supervisor',
+    });
     expect(supervisor.statusCode).toBe(400);
   });
 
@@ -35,17 +43,29 @@ describe('managing accounts', () => {
     const me = (await admin.get('/api/v1/session')).json() as { user: { id: number } };
     const self = (await admin.get(`/api/v1/users/${me.user.id}`)).json() as User;
     expect((await admin.delete(`/api/v1/users/${self.id}`)).statusCode).toBe(400);
-    expect((await admin.patch(`/api/v1/users/${self.id}`, { version: self.version, disabled: true })).statusCode).toBe(400);
-    expect((await admin.patch(`/api/v1/users/${self.id}`, { version: self.version, role: 'viewer' })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/v1/users/${self.id}`, { version: self.version, disabled: true })).statusCode).toBe(
+      400,
+    );
+    expect((await admin.patch(`/api/v1/users/${self.id}`, { version: self.version, role: 'viewer' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('ends the sessions of a disabled account at once', async () => {
-    const created = (await admin.post('/api/v1/users', { username: 'temp', password: 'long-enough-2026', role: 'viewer' })).json() as User;
+    const created = (
+      await admin.post('/api/v1/users', { username: 'temp', password: 'long-enough-2026', role: 'viewer' })
+    ).json() as User;
     const temp = await signIn(ctx.app, 'temp', 'long-enough-2026');
     expect((await temp.get('/api/v1/programmes')).statusCode).toBe(200);
-    expect((await admin.patch(`/api/v1/users/${created.id}`, { version: created.version, disabled: true })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/v1/users/${created.id}`, { version: created.version, disabled: true })).statusCode,
+    ).toBe(200);
     expect((await temp.get('/api/v1/programmes')).statusCode).toBe(401);
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'temp', password: 'long-enough-2026' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'temp', password: 'long-enough-2026' },
+    });
     expect(again.statusCode).toBe(401);
   });
 
@@ -53,9 +73,17 @@ describe('managing accounts', () => {
     await admin.post('/api/v1/users', { username: 'changer', password: 'first-password-1', role: 'viewer' });
     const here = await signIn(ctx.app, 'changer', 'first-password-1');
     const elsewhere = await signIn(ctx.app, 'changer', 'first-password-1');
-    const wrong = await here.request({ method: 'PUT', url: '/api/v1/me/password', payload: { currentPassword: 'nope', newPassword: 'second-password-2' } });
+    const wrong = await here.request({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'nope', newPassword: 'second-password-2' },
+    });
     expect(wrong.statusCode).toBe(400);
-    const changed = await here.request({ method: 'PUT', url: '/api/v1/me/password', payload: { currentPassword: 'first-password-1', newPassword: 'second-password-2' } });
+    const changed = await here.request({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: 'first-password-1', newPassword: 'second-password-2' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await here.get('/api/v1/session')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/v1/session')).statusCode).toBe(401);

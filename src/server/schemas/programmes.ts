@@ -50,7 +50,13 @@ export const categoryCreate = z.strictObject({
   title: z.string().trim().max(200).default(''),
   position: z.number().int().min(0).max(100_000).optional(),
 });
-export const categoryUpdate = categoryCreate.partial().extend({ version: versionField });
+// Written out rather than `.partial()`: a partial keeps the create schema's defaults and would reset omitted fields.
+export const categoryUpdate = z.strictObject({
+  version: versionField,
+  ordinal: z.number().int().min(0).max(10_000).nullable().optional(),
+  title: z.string().trim().max(200).optional(),
+  position: z.number().int().min(0).max(100_000).optional(),
+});
 
 const itemFields = {
   number: z.string().trim().max(20).default(''),

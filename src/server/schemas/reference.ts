@@ -15,7 +15,13 @@ export const jurisdictionCreate = z.strictObject({
   level: jurisdictionLevelSchema,
   parentId: z.number().int().positive().nullable().default(null),
 });
-export const jurisdictionUpdate = jurisdictionCreate.partial().extend({ version: versionField });
+// Written out rather than `.partial()`: a partial keeps the create schema's defaults and would reset omitted fields.
+export const jurisdictionUpdate = z.strictObject({
+  version: versionField,
+  name: nameField(100, '行政区名称', 'name').optional(),
+  level: jurisdictionLevelSchema.optional(),
+  parentId: z.number().int().positive().nullable().optional(),
+});
 
 export const unitOut = z.object({ id: z.number(), jurisdictionId: z.number(), name: z.string(), version: z.number() });
 export const unitCreate = z.strictObject({

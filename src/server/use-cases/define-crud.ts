@@ -23,7 +23,13 @@ export interface CrudSpec<T extends VersionedTable, Out, CreateInput, Scope> {
   /** The named policy for writing there. */
   canWrite: (actor: Actor, scope: Scope) => boolean;
   /** Turn the input into column values; may check the input against the scope. */
-  toValues: (db: Db, input: CreateInput, scope: Scope, parentId: number | null) => Promise<T['$inferInsert']>;
+  toValues: (
+    db: Db,
+    input: CreateInput,
+    scope: Scope,
+    parentId: number | null,
+    actor: Actor,
+  ) => Promise<T['$inferInsert']>;
   /** Refuse a delete the policy allows but the domain does not (e.g. deleting oneself). */
   checkRemove?: (db: Db, row: Row<T>, actor: Actor) => Promise<void>;
   /** Where the change shows in history: the programme and item it belongs to. */
@@ -69,7 +75,7 @@ export function defineCrud<T extends VersionedTable, Out, CreateInput, Scope>(
       return db.transaction(async (tx) => {
         const scope = await spec.scopeOfCreate(tx, input, parentId);
         if (!spec.canWrite(ctx.actor, scope)) throw forbidden();
-        const values = await spec.toValues(tx, input, scope, parentId);
+        const values = await spec.toValues(tx, input, scope, parentId, ctx.actor);
         const row = await insertAudited(tx, ctx, spec.table, values, metaIn(scope));
         return spec.present(tx, row);
       });

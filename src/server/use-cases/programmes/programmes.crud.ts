@@ -1,17 +1,21 @@
+import type { Actor } from '../../../core/actor.js';
 import { notFound } from '../../../core/errors.js';
-import { canManageProgramme } from '../../../core/policies.js';
+import { canManageProgramme, canReadProgramme } from '../../../core/policies.js';
 import type { Db } from '../../../db/client.js';
 import { findRow } from '../../../db/crud.js';
+import { programmeAccess } from '../../../db/repositories/access.repository.js';
 import { findProgrammeView } from '../../../db/repositories/tree.repository.js';
 import { jurisdictions, programmes } from '../../../db/schema.js';
 import { defineCrud } from '../define-crud.js';
 
 type Input = { jurisdictionId: number; year: number; title: string; parentId: number | null };
 
-async function parentTitle(db: Db, parentId: number | null | undefined): Promise<string | null> {
+/** The parent's title; the actor must be able to read the parent, or it does not exist for them. */
+async function parentTitle(db: Db, actor: Actor, parentId: number | null | undefined): Promise<string | null> {
   if (parentId === null || parentId === undefined) return null;
   const parent = await findRow(db, programmes, parentId);
-  if (!parent) throw notFound('上级民心工程', 'Parent programme');
+  const access = parent ? await programmeAccess(db, actor, parentId) : undefined;
+  if (!parent || !access || !canReadProgramme(actor, access)) throw notFound('上级民心工程', 'Parent programme');
   return parent.title;
 }
 
@@ -33,11 +37,13 @@ export const programmesCrud = defineCrud({
   },
   scopeOfRow: async (_db, row) => ({ jurisdictionId: row.jurisdictionId }),
   canWrite: (actor, scope) => canManageProgramme(actor, scope.jurisdictionId),
-  toValues: async (db, input) => ({
+  toValues: async (db, input, _scope, _parentId, actor) => ({
     ...input,
-    parentTitle: await parentTitle(db, input.parentId),
+    parentTitle: await parentTitle(db, actor, input.parentId),
     state: 'draft' as const,
   }),
-  checkPatch: async (db, patch) =>
-    'parentId' in patch ? { ...patch, parentTitle: await parentTitle(db, patch.parentId as number | null) } : patch,
+  checkPatch: async (db, patch, _scope, _row, actor) =>
+    'parentId' in patch
+      ? { ...patch, parentTitle: await parentTitle(db, actor, patch.parentId as number | null) }
+      : patch,
 });
