@@ -130,10 +130,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}; the browser journeys need it. Install it with: ${INSTALL_HINT}`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}; the browser journeys need it. Install it with: ${INSTALL_HINT}`,
+    );
   }
   if (!existsSync(CJK_FONT)) {
-    throw new Error(`The Noto CJK font is missing (${CJK_FONT}); Chinese would render as boxes. Install: ${INSTALL_HINT}`);
+    throw new Error(
+      `The Noto CJK font is missing (${CJK_FONT}); Chinese would render as boxes. Install: ${INSTALL_HINT}`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
 }

@@ -217,7 +217,7 @@ export function itemFactsInTree(jurisdictionId: number, item: ItemNode, parent: 
   return { jurisdictionId, unitIds: [...unitIds], leaderPersonIds: [...leaderIds] };
 }
 
-/** Keep only what `visible` allows, with the categories and parents needed to reach it. */
+/** Keep only what `visible` allows, with the categories and parents needed to reach it; a category with nothing visible goes. */
 export function filterTree(
   tree: ProgrammeTree,
   visible: (item: ItemNode, parent: ItemNode | null) => boolean,

@@ -292,22 +292,51 @@ describe('building a programme by hand', () => {
 
 describe('partial edits', () => {
   it('change only the fields sent: a category keeps its number, a jurisdiction its parent', async () => {
-    const category = (await supervisor.post('/api/v1/programmes/1/categories', { ordinal: 12, title: '文体' })).json() as { id: number; version: number };
-    const renamed = (await supervisor.patch(`/api/v1/categories/${category.id}`, { version: category.version, title: '文化体育' })).json();
+    const category = (
+      await supervisor.post('/api/v1/programmes/1/categories', { ordinal: 12, title: '文体' })
+    ).json() as { id: number; version: number };
+    const renamed = (
+      await supervisor.patch(`/api/v1/categories/${category.id}`, { version: category.version, title: '文化体育' })
+    ).json();
     expect(renamed).toMatchObject({ ordinal: 12, title: '文化体育' });
-    const renumbered = (await supervisor.patch(`/api/v1/categories/${category.id}`, { version: category.version + 1, ordinal: 13 })).json();
+    const renumbered = (
+      await supervisor.patch(`/api/v1/categories/${category.id}`, { version: category.version + 1, ordinal: 13 })
+    ).json();
     expect(renumbered).toMatchObject({ ordinal: 13, title: '文化体育' });
 
-    const town = (await supervisor.post('/api/v1/jurisdictions', { name: '荷风镇', level: 'town', parentId: 1 })).json() as { id: number; version: number };
-    const edited = await supervisor.patch(`/api/v1/jurisdictions/${town.id}`, { version: town.version, name: '荷风街道' });
+    const town = (
+      await supervisor.post('/api/v1/jurisdictions', { name: '荷风镇', level: 'town', parentId: 1 })
+    ).json() as { id: number; version: number };
+    const edited = await supervisor.patch(`/api/v1/jurisdictions/${town.id}`, {
+      version: town.version,
+      name: '荷风街道',
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ name: '荷风街道', parentId: 1, level: 'town' });
   });
 
   it('does not reveal a parent programme the actor cannot read', async () => {
     const hidden = await importDoc(admin, buildProgrammeDocument({ jurisdiction: '远方区', title: '远方区清单' }));
-    const response = await supervisor.post('/api/v1/programmes', { jurisdictionId: 1, year: 2031, title: '明湖区2031', parentId: hidden });
+    const response = await supervisor.post('/api/v1/programmes', {
+      jurisdictionId: 1,
+      year: 2031,
+      title: '明湖区2031',
+      parentId: hidden,
+    });
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain('远方区清单');
+  });
+});
+
+describe('a new programme', () => {
+  it('shows an empty category to those who manage it, so the first item can be added', async () => {
+    const programme = (
+      await supervisor.post('/api/v1/programmes', { jurisdictionId: 1, year: 2032, title: '明湖区2032年民心工程' })
+    ).json() as { id: number };
+    await supervisor.post(`/api/v1/programmes/${programme.id}/categories`, { ordinal: 1, title: '便民服务' });
+    const tree = (await supervisor.get(`/api/v1/programmes/${programme.id}/tree`)).json() as {
+      categories: { title: string; items: unknown[] }[];
+    };
+    expect(tree.categories).toEqual([expect.objectContaining({ title: '便民服务', items: [] })]);
   });
 });

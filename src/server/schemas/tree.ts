@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import type { ItemNode } from '../../core/tree.js';
-import { indicatorOut, itemLeaderOut, itemPersonOut, itemUnitOut, milestoneOut, programmeOut } from './programmes.js';
+import {
+  indicatorOut,
+  itemLeaderOut,
+  itemOut,
+  itemPersonOut,
+  itemUnitOut,
+  milestoneOut,
+  programmeOut,
+} from './programmes.js';
 
-const itemNodeBase = z.object({
-  id: z.number(),
-  categoryId: z.number(),
-  parentItemId: z.number().nullable(),
-  position: z.number(),
-  number: z.string(),
-  name: z.string(),
-  description: z.string(),
-  target: z.string(),
-  deadline: z.object({ text: z.string(), date: z.string().nullable() }).nullable(),
-  version: z.number(),
+/** An item as the tree shows it: the item's own fields plus what hangs off it. */
+const itemNodeBase = itemOut.omit({ programmeId: true }).extend({
   units: z.array(itemUnitOut),
   persons: z.array(itemPersonOut),
   leaders: z.array(itemLeaderOut),
