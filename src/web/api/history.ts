@@ -2,6 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 import type { HistoryEntry, Id, ListResponse } from './types.js';
 
+/** The records the admin pages open a trail for, as the audit log names them. */
+export type DirectoryEntityType = 'jurisdiction' | 'unit' | 'person' | 'user';
+
 export interface HistoryFilter {
   entityType?: string;
   entityId?: Id;

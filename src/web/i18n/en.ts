@@ -194,6 +194,9 @@ export const en: Messages = {
   },
   history: {
     title: 'Change history',
+    titleNamed: 'Change history of “{{name}}”',
+    open: 'History',
+    openNamed: 'Show the change history of “{{name}}”',
     at: 'Time',
     actor: 'By',
     action: 'Action',
@@ -258,6 +261,7 @@ export const en: Messages = {
     displayName: 'Display name',
     username: 'Username',
     disabled: 'Disabled',
+    lockedUntil: 'Locked until',
     position: 'Position',
   },
   jurisdictions: {

@@ -196,6 +196,9 @@ export const zhCN = {
   },
   history: {
     title: '变更历史',
+    titleNamed: '“{{name}}”的变更历史',
+    open: '历史',
+    openNamed: '查看“{{name}}”的变更历史',
     at: '时间',
     actor: '操作人',
     action: '操作',
@@ -260,6 +263,7 @@ export const zhCN = {
     displayName: '显示名称',
     username: '用户名',
     disabled: '停用',
+    lockedUntil: '锁定至',
     position: '排序',
   },
   jurisdictions: {

@@ -95,3 +95,51 @@ export function HiddenVersion() {
     </Form.Item>
   );
 }
+
+type Versioned<V> = V & { version?: number };
+
+export interface RecordFormModalProps<V extends object, R extends { version: number }> {
+  /** The record to edit, or null to create one. */
+  record: R | null;
+  /** Prefix of the form's name: `<name>-edit` or `<name>-create`. */
+  name: string;
+  title: { create: string; edit: string };
+  okText?: string;
+  /** The form's values for a stored record, without its version (that is carried for you). */
+  fromRecord: (record: R) => V;
+  /** The form's values for a new record. */
+  blank: Partial<V>;
+  onCreate: (values: V) => Promise<unknown>;
+  /** `version` is the one the form loaded, or the newer one a conflict brought. */
+  onUpdate: (record: R, values: V, version: number) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/**
+ * The create-or-edit form of a versioned record: one FormModal that sends back
+ * the version it showed, and on a conflict shows the stored record instead.
+ * Mount it only while open.
+ */
+export function RecordFormModal<V extends object, R extends { version: number }>(props: RecordFormModalProps<V, R>) {
+  const { record, fromRecord } = props;
+  const withVersion = (current: R): Versioned<V> => ({ ...fromRecord(current), version: current.version });
+
+  return (
+    <FormModal<Versioned<V>, R>
+      name={`${props.name}-${record ? 'edit' : 'create'}`}
+      title={record ? props.title.edit : props.title.create}
+      okText={props.okText}
+      initialValues={record ? withVersion(record) : (props.blank as Partial<Versioned<V>>)}
+      fromCurrent={withVersion}
+      onClose={props.onClose}
+      onSubmit={({ version, ...rest }) => {
+        const values = rest as V;
+        return record ? props.onUpdate(record, values, version ?? record.version) : props.onCreate(values);
+      }}
+    >
+      {record && <HiddenVersion />}
+      {props.children}
+    </FormModal>
+  );
+}

@@ -1,19 +1,13 @@
-import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type JurisdictionInput, jurisdictionHooks, useJurisdictions } from '../../api/jurisdictions.js';
 import { useCurrentUser } from '../../api/session.js';
 import { JURISDICTION_LEVELS, type Jurisdiction } from '../../api/types.js';
-import { DeleteButton } from '../../shared/delete-button.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
-import { PageHeader } from '../../shared/page-header.js';
+import { RecordFormModal } from '../../shared/form-modal.js';
 import { canManageJurisdictions } from '../../shared/policy.js';
-import { LoadError } from '../../shared/query-state.js';
+import { AdminTablePage } from './admin-table-page.js';
 
-type Values = JurisdictionInput & { version?: number };
-
-const fromJurisdiction = (j: Jurisdiction): Values => ({
-  version: j.version,
+const fromJurisdiction = (j: Jurisdiction): JurisdictionInput => ({
   name: j.name,
   level: j.level,
   parentId: j.parentId,
@@ -24,71 +18,35 @@ export function JurisdictionsPage() {
   const user = useCurrentUser();
   const list = useJurisdictions();
   const remove = jurisdictionHooks.useRemove();
-  const [editing, setEditing] = useState<Jurisdiction | 'new' | null>(null);
-  const canWrite = canManageJurisdictions(user);
   const names = new Map((list.data ?? []).map((j) => [j.id, j.name]));
 
   return (
-    <>
-      <PageHeader
-        title={t('jurisdictions.title')}
-        actions={
-          canWrite && (
-            <Button type="primary" onClick={() => setEditing('new')}>
-              {t('jurisdictions.create')}
-            </Button>
-          )
-        }
-      />
-      {list.isError && <LoadError error={list.error} />}
-      <Table<Jurisdiction>
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('jurisdictions.empty') }}
-        columns={[
-          { title: t('jurisdictions.name'), dataIndex: 'name' },
-          {
-            title: t('jurisdictions.level'),
-            dataIndex: 'level',
-            render: (_, j) => <Tag>{t(`levels.${j.level}`)}</Tag>,
-          },
-          {
-            title: t('jurisdictions.parent'),
-            dataIndex: 'parentId',
-            render: (_, j) => (j.parentId === null ? t('common.none') : (names.get(j.parentId) ?? j.parentId)),
-          },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, j: Jurisdiction) => (
-                    <Space size="small">
-                      <Button
-                        size="small"
-                        aria-label={t('common.editNamed', { name: j.name })}
-                        onClick={() => setEditing(j)}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <DeleteButton name={j.name} onConfirm={() => remove.mutateAsync(j.id)} />
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editing !== null && (
-        <JurisdictionModal
-          jurisdiction={editing === 'new' ? null : editing}
-          all={list.data ?? []}
-          onClose={() => setEditing(null)}
-        />
+    <AdminTablePage<Jurisdiction>
+      title={t('jurisdictions.title')}
+      createLabel={t('jurisdictions.create')}
+      emptyText={t('jurisdictions.empty')}
+      list={list}
+      entityType="jurisdiction"
+      nameOf={(j) => j.name}
+      canWrite={canManageJurisdictions(user)}
+      onDelete={(j) => remove.mutateAsync(j.id)}
+      columns={[
+        { title: t('jurisdictions.name'), dataIndex: 'name' },
+        {
+          title: t('jurisdictions.level'),
+          dataIndex: 'level',
+          render: (_, j) => <Tag>{t(`levels.${j.level}`)}</Tag>,
+        },
+        {
+          title: t('jurisdictions.parent'),
+          dataIndex: 'parentId',
+          render: (_, j) => (j.parentId === null ? t('common.none') : (names.get(j.parentId) ?? j.parentId)),
+        },
+      ]}
+      renderForm={(jurisdiction, onClose) => (
+        <JurisdictionModal jurisdiction={jurisdiction} all={list.data ?? []} onClose={onClose} />
       )}
-    </>
+    />
   );
 }
 
@@ -97,22 +55,23 @@ function JurisdictionModal(props: { jurisdiction: Jurisdiction | null; all: Juri
   const create = jurisdictionHooks.useCreate();
   const update = jurisdictionHooks.useUpdate();
   const { jurisdiction } = props;
+  const toInput = (values: JurisdictionInput): JurisdictionInput => ({
+    ...values,
+    name: values.name.trim(),
+    parentId: values.parentId ?? null,
+  });
 
   return (
-    <FormModal<Values, Jurisdiction>
-      name={jurisdiction ? 'jurisdiction-edit' : 'jurisdiction-create'}
-      title={jurisdiction ? t('jurisdictions.edit') : t('jurisdictions.create')}
-      initialValues={jurisdiction ? fromJurisdiction(jurisdiction) : { level: 'district', parentId: null }}
-      fromCurrent={fromJurisdiction}
+    <RecordFormModal<JurisdictionInput, Jurisdiction>
+      record={jurisdiction}
+      name="jurisdiction"
+      title={{ create: t('jurisdictions.create'), edit: t('jurisdictions.edit') }}
+      fromRecord={fromJurisdiction}
+      blank={{ level: 'district', parentId: null }}
       onClose={props.onClose}
-      onSubmit={({ version, ...values }) => {
-        const input = { ...values, name: values.name.trim(), parentId: values.parentId ?? null };
-        return jurisdiction
-          ? update.mutateAsync({ id: jurisdiction.id, version: version ?? jurisdiction.version, ...input })
-          : create.mutateAsync(input);
-      }}
+      onCreate={(values) => create.mutateAsync(toInput(values))}
+      onUpdate={(j, values, version) => update.mutateAsync({ id: j.id, version, ...toInput(values) })}
     >
-      {jurisdiction && <HiddenVersion />}
       <Form.Item
         label={t('jurisdictions.name')}
         name="name"
@@ -132,6 +91,6 @@ function JurisdictionModal(props: { jurisdiction: Jurisdiction | null; all: Juri
           options={props.all.filter((j) => j.id !== jurisdiction?.id).map((j) => ({ value: j.id, label: j.name }))}
         />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

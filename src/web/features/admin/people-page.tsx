@@ -1,18 +1,14 @@
-import { Button, Form, Input, Select, Space, Table } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PersonInput, personHooks, usePeople } from '../../api/people.js';
 import { useCurrentUser } from '../../api/session.js';
 import type { Id, Person } from '../../api/types.js';
 import { useUnits } from '../../api/units.js';
-import { DeleteButton } from '../../shared/delete-button.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
-import { PageHeader } from '../../shared/page-header.js';
+import { RecordFormModal } from '../../shared/form-modal.js';
 import { canManageDirectory } from '../../shared/policy.js';
-import { LoadError } from '../../shared/query-state.js';
-import { JurisdictionSelect, useJurisdictionNames } from './jurisdiction-select.js';
-
-type Values = PersonInput & { version?: number };
+import { AdminTablePage } from './admin-table-page.js';
+import { JurisdictionFilter, JurisdictionSelect, useJurisdictionNames } from './jurisdiction-select.js';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -23,86 +19,42 @@ export function PeoplePage() {
   const names = useJurisdictionNames();
   const unitNames = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const remove = personHooks.useRemove();
-  const [editing, setEditing] = useState<Person | 'new' | null>(null);
-  const canWrite = canManageDirectory(user);
 
   return (
-    <>
-      <PageHeader
-        title={t('people.title')}
-        actions={
-          canWrite && (
-            <Button type="primary" onClick={() => setEditing('new')}>
-              {t('people.create')}
-            </Button>
-          )
-        }
-      />
-      <Form name="people-filters" layout="inline" style={{ marginBottom: 16 }}>
-        <Form.Item label={t('people.jurisdiction')} name="jurisdictionId">
-          <JurisdictionSelect
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 220 }}
-            onChange={(value) => setJurisdictionId(value ?? null)}
-          />
-        </Form.Item>
-      </Form>
-      {list.isError && <LoadError error={list.error} />}
-      <Table<Person>
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('people.empty') }}
-        columns={[
-          { title: t('people.name'), dataIndex: 'name' },
-          { title: t('people.position'), dataIndex: 'title' },
-          {
-            title: t('people.unit'),
-            dataIndex: 'unitId',
-            render: (_, p) => (p.unitId === null ? t('common.none') : (unitNames.get(p.unitId) ?? p.unitId)),
-          },
-          {
-            title: t('people.jurisdiction'),
-            dataIndex: 'jurisdictionId',
-            render: (_, p) => names.get(p.jurisdictionId) ?? p.jurisdictionId,
-          },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, p: Person) => (
-                    <Space size="small">
-                      <Button
-                        size="small"
-                        aria-label={t('common.editNamed', { name: p.name })}
-                        onClick={() => setEditing(p)}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <DeleteButton name={p.name} onConfirm={() => remove.mutateAsync(p.id)} />
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editing !== null && (
-        <PersonModal
-          person={editing === 'new' ? null : editing}
-          defaultJurisdictionId={jurisdictionId ?? user.jurisdictionId}
-          onClose={() => setEditing(null)}
-        />
+    <AdminTablePage<Person>
+      title={t('people.title')}
+      createLabel={t('people.create')}
+      emptyText={t('people.empty')}
+      list={list}
+      entityType="person"
+      nameOf={(p) => p.name}
+      canWrite={canManageDirectory(user)}
+      onDelete={(p) => remove.mutateAsync(p.id)}
+      filters={
+        <JurisdictionFilter name="people-filters" label={t('people.jurisdiction')} onChange={setJurisdictionId} />
+      }
+      columns={[
+        { title: t('people.name'), dataIndex: 'name' },
+        { title: t('people.position'), dataIndex: 'title' },
+        {
+          title: t('people.unit'),
+          dataIndex: 'unitId',
+          render: (_, p) => (p.unitId === null ? t('common.none') : (unitNames.get(p.unitId) ?? p.unitId)),
+        },
+        {
+          title: t('people.jurisdiction'),
+          dataIndex: 'jurisdictionId',
+          render: (_, p) => names.get(p.jurisdictionId) ?? p.jurisdictionId,
+        },
+      ]}
+      renderForm={(person, onClose) => (
+        <PersonModal person={person} defaultJurisdictionId={jurisdictionId ?? user.jurisdictionId} onClose={onClose} />
       )}
-    </>
+    />
   );
 }
 
-const fromPerson = (p: Person): Values => ({
-  version: p.version,
+const fromPerson = (p: Person): PersonInput => ({
   jurisdictionId: p.jurisdictionId,
   name: p.name,
   title: p.title,
@@ -116,31 +68,24 @@ function PersonModal(props: { person: Person | null; defaultJurisdictionId: Id |
   const { person } = props;
   const [jurisdictionId, setJurisdictionId] = useState(person?.jurisdictionId ?? props.defaultJurisdictionId);
   const units = useUnits(jurisdictionId, jurisdictionId !== null);
+  const toInput = (values: PersonInput): PersonInput => ({
+    ...values,
+    name: values.name.trim(),
+    title: values.title?.trim() ?? '',
+    unitId: values.unitId ?? null,
+  });
 
   return (
-    <FormModal<Values, Person>
-      name={person ? 'person-edit' : 'person-create'}
-      title={person ? t('people.edit') : t('people.create')}
-      initialValues={
-        person
-          ? fromPerson(person)
-          : { jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '', title: '', unitId: null }
-      }
-      fromCurrent={fromPerson}
+    <RecordFormModal<PersonInput, Person>
+      record={person}
+      name="person"
+      title={{ create: t('people.create'), edit: t('people.edit') }}
+      fromRecord={fromPerson}
+      blank={{ jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '', title: '', unitId: null }}
       onClose={props.onClose}
-      onSubmit={({ version, ...values }) => {
-        const input = {
-          ...values,
-          name: values.name.trim(),
-          title: values.title?.trim() ?? '',
-          unitId: values.unitId ?? null,
-        };
-        return person
-          ? update.mutateAsync({ id: person.id, version: version ?? person.version, ...input })
-          : create.mutateAsync(input);
-      }}
+      onCreate={(values) => create.mutateAsync(toInput(values))}
+      onUpdate={(p, values, version) => update.mutateAsync({ id: p.id, version, ...toInput(values) })}
     >
-      {person && <HiddenVersion />}
       <Form.Item
         label={t('people.jurisdiction')}
         name="jurisdictionId"
@@ -169,6 +114,6 @@ function PersonModal(props: { person: Person | null; defaultJurisdictionId: Id |
           options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
         />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

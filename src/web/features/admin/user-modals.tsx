@@ -4,11 +4,10 @@ import { usePeople } from '../../api/people.js';
 import { type Id, ROLES, type Role, type User } from '../../api/types.js';
 import { useUnits } from '../../api/units.js';
 import { userHooks } from '../../api/users.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
+import { FormModal, HiddenVersion, RecordFormModal } from '../../shared/form-modal.js';
 import { JurisdictionSelect } from './jurisdiction-select.js';
 
 interface UserValues {
-  version?: number;
   username: string;
   displayName: string;
   password?: string;
@@ -27,7 +26,6 @@ const needs = (role: Role | undefined) => ({
 });
 
 const fromUser = (u: User): UserValues => ({
-  version: u.version,
   username: u.username,
   displayName: u.displayName,
   role: u.role,
@@ -53,36 +51,33 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
   const update = userHooks.useUpdate();
 
   return (
-    <FormModal<UserValues, User>
-      name={user ? 'user-edit' : 'user-create'}
-      title={user ? t('users.edit') : t('users.create')}
-      initialValues={
-        user
-          ? fromUser(user)
-          : { role: 'reporter', jurisdictionId: null, unitId: null, personId: null, displayName: '' }
-      }
-      fromCurrent={fromUser}
+    <RecordFormModal<UserValues, User>
+      record={user}
+      name="user"
+      title={{ create: t('users.create'), edit: t('users.edit') }}
+      fromRecord={fromUser}
+      blank={{ role: 'reporter', jurisdictionId: null, unitId: null, personId: null, displayName: '' }}
       onClose={onClose}
-      onSubmit={(values) =>
-        user
-          ? update.mutateAsync({
-              id: user.id,
-              version: values.version ?? user.version,
-              displayName: values.displayName?.trim() ?? '',
-              role: values.role,
-              disabled: values.disabled ?? false,
-              ...links(values),
-            })
-          : create.mutateAsync({
-              username: values.username.trim(),
-              displayName: values.displayName?.trim() ?? '',
-              password: values.password ?? '',
-              role: values.role,
-              ...links(values),
-            })
+      onCreate={(values) =>
+        create.mutateAsync({
+          username: values.username.trim(),
+          displayName: values.displayName?.trim() ?? '',
+          password: values.password ?? '',
+          role: values.role,
+          ...links(values),
+        })
+      }
+      onUpdate={(u, values, version) =>
+        update.mutateAsync({
+          id: u.id,
+          version,
+          displayName: values.displayName?.trim() ?? '',
+          role: values.role,
+          disabled: values.disabled ?? false,
+          ...links(values),
+        })
       }
     >
-      {user && <HiddenVersion />}
       <Form.Item
         label={t('users.username')}
         name="username"
@@ -113,7 +108,7 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
           <Checkbox>{t('users.disabled')}</Checkbox>
         </Form.Item>
       )}
-    </FormModal>
+    </RecordFormModal>
   );
 }
 

@@ -11,7 +11,9 @@ const has = <T extends object>(table: T, key: string): key is Extract<keyof T, s
 // The audit log may name things in snake_case (item_unit, due_date); the labels are camelCase.
 const camel = (name: string): string => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export function fieldLabel(t: TFunction, field: string): string {
+export function fieldLabel(t: TFunction, field: string, entityType?: string): string {
+  // A person's title is the post they hold, not a heading.
+  if (entityType === 'person' && field === 'title') return t('people.position');
   const key = camel(field);
   return has(zhCN.fields, key) ? t(`fields.${key}`) : field;
 }
@@ -60,7 +62,11 @@ export function formatValue(t: TFunction, field: string, value: unknown): string
 }
 
 /** What one history entry changed, one line per field: 字段：旧 → 新. */
-export function HistoryChanges({ entry }: { entry: Pick<HistoryEntry, 'before' | 'after'> }) {
+export function HistoryChanges({
+  entry,
+}: {
+  entry: Pick<HistoryEntry, 'before' | 'after'> & Partial<Pick<HistoryEntry, 'entityType'>>;
+}) {
   const { t } = useTranslation();
   const changes = diffRecords(entry.before, entry.after);
   if (changes.length === 0) return <Typography.Text type="secondary">{t('history.noChanges')}</Typography.Text>;
@@ -69,7 +75,7 @@ export function HistoryChanges({ entry }: { entry: Pick<HistoryEntry, 'before' |
       {changes.map((change) => (
         <li key={change.field}>
           {t('history.changeLabel', {
-            field: fieldLabel(t, change.field),
+            field: fieldLabel(t, change.field, entry.entityType),
             before: formatValue(t, change.field, change.before),
             after: formatValue(t, change.field, change.after),
           })}

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { type IndicatorInput, useCreateIndicator, useDeleteIndicator, useUpdateIndicator } from '../../api/items.js';
 import { type Direction, type Indicator, type ItemDetail, QUARTERS, type Quarter } from '../../api/types.js';
 import { DeleteButton } from '../../shared/delete-button.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
+import { RecordFormModal } from '../../shared/form-modal.js';
 import { periodLabel } from '../../shared/format.js';
 import { SectionTitle } from '../../shared/page-title.js';
 
 interface IndicatorValues {
-  version?: number;
   name: string;
   unit: string;
   target: number | null;
@@ -18,7 +17,6 @@ interface IndicatorValues {
 }
 
 const fromIndicator = (i: Indicator): IndicatorValues => ({
-  version: i.version,
   name: i.name,
   unit: i.unit,
   target: i.target,
@@ -128,27 +126,16 @@ function IndicatorModal({
   const create = useCreateIndicator();
   const update = useUpdateIndicator();
   return (
-    <FormModal<IndicatorValues, Indicator>
-      name={indicator ? 'indicator-edit' : 'indicator-create'}
-      title={indicator ? t('indicators.edit') : t('indicators.add')}
-      initialValues={
-        indicator
-          ? fromIndicator(indicator)
-          : { name: '', unit: '', target: null, direction: 'increase', checkpoints: {} }
-      }
-      fromCurrent={fromIndicator}
+    <RecordFormModal<IndicatorValues, Indicator>
+      record={indicator}
+      name="indicator"
+      title={{ create: t('indicators.add'), edit: t('indicators.edit') }}
+      fromRecord={fromIndicator}
+      blank={{ name: '', unit: '', target: null, direction: 'increase', checkpoints: {} }}
       onClose={onClose}
-      onSubmit={(values) =>
-        indicator
-          ? update.mutateAsync({
-              id: indicator.id,
-              version: values.version ?? indicator.version,
-              ...toInput(values, indicator),
-            })
-          : create.mutateAsync({ itemId, ...toInput(values, null) })
-      }
+      onCreate={(values) => create.mutateAsync({ itemId, ...toInput(values, null) })}
+      onUpdate={(i, values, version) => update.mutateAsync({ id: i.id, version, ...toInput(values, i) })}
     >
-      {indicator && <HiddenVersion />}
       <Form.Item
         label={t('indicators.name')}
         name="name"
@@ -185,6 +172,6 @@ function IndicatorModal({
           ))}
         </Space>
       </fieldset>
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -4,19 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { type MilestoneInput, useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../../api/items.js';
 import type { ItemDetail, Milestone } from '../../api/types.js';
 import { DeleteButton } from '../../shared/delete-button.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
+import { RecordFormModal } from '../../shared/form-modal.js';
 import { PERIODS, periodLabel } from '../../shared/format.js';
 import { SectionTitle } from '../../shared/page-title.js';
 
 interface MilestoneValues {
-  version?: number;
   period: string;
   text: string;
   dueDate: string;
 }
 
 const fromMilestone = (m: Milestone): MilestoneValues => ({
-  version: m.version,
   period: m.period,
   text: m.text,
   dueDate: m.dueDate ?? '',
@@ -112,19 +110,16 @@ function MilestoneModal({
   const create = useCreateMilestone();
   const update = useUpdateMilestone();
   return (
-    <FormModal<MilestoneValues, Milestone>
-      name={milestone ? 'milestone-edit' : 'milestone-create'}
-      title={milestone ? t('milestones.edit') : t('milestones.add')}
-      initialValues={milestone ? fromMilestone(milestone) : { period: 'Q1', text: '', dueDate: '' }}
-      fromCurrent={fromMilestone}
+    <RecordFormModal<MilestoneValues, Milestone>
+      record={milestone}
+      name="milestone"
+      title={{ create: t('milestones.add'), edit: t('milestones.edit') }}
+      fromRecord={fromMilestone}
+      blank={{ period: 'Q1', text: '', dueDate: '' }}
       onClose={onClose}
-      onSubmit={(values) =>
-        milestone
-          ? update.mutateAsync({ id: milestone.id, version: values.version ?? milestone.version, ...toInput(values) })
-          : create.mutateAsync({ itemId, ...toInput(values) })
-      }
+      onCreate={(values) => create.mutateAsync({ itemId, ...toInput(values) })}
+      onUpdate={(m, values, version) => update.mutateAsync({ id: m.id, version, ...toInput(values) })}
     >
-      {milestone && <HiddenVersion />}
       <Form.Item label={t('milestones.period')} name="period" rules={[{ required: true }]}>
         <Select style={{ width: 160 }} options={PERIODS.map((p) => ({ value: p, label: periodLabel(t, p) }))} />
       </Form.Item>
@@ -134,6 +129,6 @@ function MilestoneModal({
       <Form.Item label={t('milestones.dueDate')} name="dueDate">
         <Input type="date" style={{ width: 200 }} />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -2,16 +2,14 @@ import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CategoryInput, useCreateCategory, useUpdateCategory } from '../../api/categories.js';
 import type { Category, Id } from '../../api/types.js';
-import { FormModal, HiddenVersion } from '../../shared/form-modal.js';
+import { RecordFormModal } from '../../shared/form-modal.js';
 
 interface CategoryValues {
-  version?: number;
   ordinal: number | null;
   title: string;
 }
 
-const fromCategory = (c: Pick<Category, 'version' | 'ordinal' | 'title'>): CategoryValues => ({
-  version: c.version,
+const fromCategory = (c: Pick<Category, 'ordinal' | 'title'>): CategoryValues => ({
   ordinal: c.ordinal,
   title: c.title,
 });
@@ -34,20 +32,17 @@ export function CategoryModal(props: {
   const { category } = props;
 
   return (
-    <FormModal<CategoryValues, Category>
-      name={category ? 'category-edit' : 'category-create'}
-      title={category ? t('categories.edit') : t('categories.add')}
+    <RecordFormModal<CategoryValues, Category>
+      record={category ?? null}
+      name="category"
+      title={{ create: t('categories.add'), edit: t('categories.edit') }}
       okText={category ? t('common.save') : t('common.create')}
-      initialValues={category ? fromCategory(category) : { ordinal: props.nextOrdinal ?? null, title: '' }}
-      fromCurrent={fromCategory}
+      fromRecord={fromCategory}
+      blank={{ ordinal: props.nextOrdinal ?? null, title: '' }}
       onClose={props.onClose}
-      onSubmit={(values) =>
-        category
-          ? update.mutateAsync({ id: category.id, version: values.version ?? category.version, ...toInput(values) })
-          : create.mutateAsync({ programmeId: props.programmeId, ...toInput(values) })
-      }
+      onCreate={(values) => create.mutateAsync({ programmeId: props.programmeId, ...toInput(values) })}
+      onUpdate={(c, values, version) => update.mutateAsync({ id: c.id, version, ...toInput(values) })}
     >
-      {category && <HiddenVersion />}
       <Form.Item label={t('categories.ordinal')} name="ordinal" extra={t('categories.ordinalHelp')}>
         <InputNumber min={0} max={10_000} precision={0} style={{ width: 160 }} />
       </Form.Item>
@@ -61,6 +56,6 @@ export function CategoryModal(props: {
       >
         <Input />
       </Form.Item>
-    </FormModal>
+    </RecordFormModal>
   );
 }
