@@ -122,6 +122,153 @@ function walkItems(list: readonly InterchangeItem[], visit: (item: InterchangeIt
   }
 }
 
+/** Ids of the units and people a document names, found or created in its jurisdiction. */
+export interface DocumentNames {
+  unitIds: Map<string, number>;
+  personIds: Map<string, number>;
+}
+
+export async function resolveDocumentNames(
+  tx: Db,
+  ctx: RequestContext,
+  jurisdictionId: number,
+  doc: ProgrammeDocument,
+): Promise<DocumentNames> {
+  const unitNames = new Set<string>();
+  for (const c of doc.categories) {
+    walkItems(c.items, (item) => {
+      for (const n of unitNamesOf(item)) unitNames.add(n);
+    });
+  }
+  const unitIds = await findOrCreateUnits(tx, ctx, jurisdictionId, unitNames);
+  const wantedPeople = new Map<string, { name: string; unitId: number | null }>();
+  for (const c of doc.categories) {
+    walkItems(c.items, (item) => {
+      (item.persons ?? []).forEach((name, i) => {
+        const unitId = personUnit({ unitIds, personIds: new Map() }, item, i);
+        wantedPeople.set(personKey(name, unitId), { name, unitId });
+      });
+      for (const name of item.leaders ?? []) wantedPeople.set(personKey(name, null), { name, unitId: null });
+    });
+  }
+  const personIds = await findOrCreatePeople(tx, ctx, jurisdictionId, wantedPeople);
+  return { unitIds, personIds };
+}
+
+/** A responsible person belongs to the unit at the same position; leaders and extra names to none. */
+function personUnit(names: DocumentNames, item: InterchangeItem, index: number): number | null {
+  const unitName = unitNamesOf(item)[index];
+  return unitName === undefined ? null : (names.unitIds.get(unitName) ?? null);
+}
+
+/** Rows hanging off items, gathered so they go in as a few multi-row inserts. */
+export class ItemLinks {
+  readonly units: (typeof itemUnits.$inferInsert)[] = [];
+  readonly persons: (typeof itemPersons.$inferInsert)[] = [];
+  readonly leaders: (typeof itemLeaders.$inferInsert)[] = [];
+  readonly milestones: (typeof milestones.$inferInsert)[] = [];
+  readonly indicators: (typeof indicators.$inferInsert)[] = [];
+
+  add(itemId: number, item: InterchangeItem, names: DocumentNames): void {
+    unitNamesOf(item).forEach((name, position) => {
+      this.units.push({
+        itemId,
+        unitId: names.unitIds.get(name) as number,
+        role: position === 0 && item.leadUnit ? 'lead' : 'co',
+        position,
+      });
+    });
+    (item.persons ?? []).forEach((name, position) => {
+      const unitId = personUnit(names, item, position);
+      this.persons.push({ itemId, personId: names.personIds.get(personKey(name, unitId)) as number, unitId, position });
+    });
+    (item.leaders ?? []).forEach((name, position) => {
+      this.leaders.push({ itemId, personId: names.personIds.get(personKey(name, null)) as number, position });
+    });
+    (item.milestones ?? []).forEach((m, position) => {
+      this.milestones.push({ itemId, period: m.period, text: m.text, dueDate: m.dueDate ?? null, position });
+    });
+    (item.indicators ?? []).forEach((i, position) => {
+      this.indicators.push({
+        itemId,
+        name: i.name,
+        unit: i.unit,
+        target: i.target,
+        direction: i.direction ?? 'increase',
+        checkpoints: i.checkpoints ?? {},
+        position,
+      });
+    });
+  }
+
+  async insert(tx: Db): Promise<void> {
+    await insertChunked(this.units, (chunk) => tx.insert(itemUnits).values(chunk));
+    await insertChunked(this.persons, (chunk) => tx.insert(itemPersons).values(chunk));
+    await insertChunked(this.leaders, (chunk) => tx.insert(itemLeaders).values(chunk));
+    await insertChunked(this.milestones, (chunk) => tx.insert(milestones).values(chunk));
+    await insertChunked(this.indicators, (chunk) => tx.insert(indicators).values(chunk));
+  }
+}
+
+export interface PendingItem {
+  item: InterchangeItem;
+  categoryId: number;
+  parentItemId: number | null;
+  position: number;
+}
+
+/** Insert items and their parts level by level, so parts can point at their parent's new id. Returns the count. */
+export async function insertItemTrees(
+  tx: Db,
+  programmeId: number,
+  roots: PendingItem[],
+  names: DocumentNames,
+  links: ItemLinks,
+): Promise<number> {
+  let level = roots;
+  let count = 0;
+  while (level.length > 0) {
+    const inserted: { id: number; categoryId: number; parentItemId: number | null; position: number }[] = [];
+    await insertChunked(level, async (chunk) => {
+      const rows = await tx
+        .insert(items)
+        .values(
+          chunk.map((p) => ({
+            programmeId,
+            categoryId: p.categoryId,
+            parentItemId: p.parentItemId,
+            position: p.position,
+            number: p.item.number,
+            name: p.item.name,
+            description: p.item.description ?? '',
+            target: p.item.target ?? '',
+            deadlineDate: p.item.deadline?.date ?? null,
+            deadlineText: p.item.deadline ? p.item.deadline.text : null,
+          })),
+        )
+        .returning({
+          id: items.id,
+          categoryId: items.categoryId,
+          parentItemId: items.parentItemId,
+          position: items.position,
+        });
+      inserted.push(...rows);
+    });
+    const idOf = new Map(inserted.map((r) => [`${r.categoryId}/${r.parentItemId ?? ''}/${r.position}`, r.id]));
+    const next: PendingItem[] = [];
+    for (const p of level) {
+      const itemId = idOf.get(`${p.categoryId}/${p.parentItemId ?? ''}/${p.position}`) as number;
+      count++;
+      links.add(itemId, p.item, names);
+      (p.item.children ?? []).forEach((child, position) => {
+        next.push({ item: child, categoryId: p.categoryId, parentItemId: itemId, position });
+      });
+    }
+    level = next;
+  }
+  return count;
+}
+
 export interface WriteProgrammeResult {
   programmeId: number;
   jurisdictionId: number;
@@ -159,31 +306,7 @@ export async function writeProgrammeDocument(
     .returning();
   if (!programme) throw new Error('insert returned nothing');
 
-  const unitNames = new Set<string>();
-  doc.categories.forEach((c) => {
-    walkItems(c.items, (item) => {
-      for (const n of unitNamesOf(item)) unitNames.add(n);
-    });
-  });
-  const unitIds = await findOrCreateUnits(tx, ctx, jurisdictionId, unitNames);
-
-  // A responsible person belongs to the unit at the same position; leaders and extra names to none.
-  const wantedPeople = new Map<string, { name: string; unitId: number | null }>();
-  const personUnit = (item: InterchangeItem, index: number): number | null => {
-    const unitName = unitNamesOf(item)[index];
-    return unitName === undefined ? null : (unitIds.get(unitName) ?? null);
-  };
-  doc.categories.forEach((c) => {
-    walkItems(c.items, (item) => {
-      (item.persons ?? []).forEach((name, i) => {
-        const unitId = personUnit(item, i);
-        wantedPeople.set(personKey(name, unitId), { name, unitId });
-      });
-      for (const name of item.leaders ?? []) wantedPeople.set(personKey(name, null), { name, unitId: null });
-    });
-  });
-  const personIds = await findOrCreatePeople(tx, ctx, jurisdictionId, wantedPeople);
-
+  const names = await resolveDocumentNames(tx, ctx, jurisdictionId, doc);
   const categoryRows = doc.categories.length
     ? await tx
         .insert(categories)
@@ -198,10 +321,7 @@ export async function writeProgrammeDocument(
         .returning({ id: categories.id, position: categories.position })
     : [];
   const categoryIdAt = new Map(categoryRows.map((r) => [r.position, r.id]));
-
-  // Items level by level, so parts can point at the parent's new id.
-  type Pending = { item: InterchangeItem; categoryId: number; parentItemId: number | null; position: number };
-  let level: Pending[] = doc.categories.flatMap((c, ci) =>
+  const roots: PendingItem[] = doc.categories.flatMap((c, ci) =>
     c.items.map((item, position) => ({
       item,
       categoryId: categoryIdAt.get(ci) as number,
@@ -209,87 +329,9 @@ export async function writeProgrammeDocument(
       position,
     })),
   );
-  let itemCount = 0;
-  const links = {
-    units: [] as (typeof itemUnits.$inferInsert)[],
-    persons: [] as (typeof itemPersons.$inferInsert)[],
-    leaders: [] as (typeof itemLeaders.$inferInsert)[],
-    milestones: [] as (typeof milestones.$inferInsert)[],
-    indicators: [] as (typeof indicators.$inferInsert)[],
-  };
-  while (level.length > 0) {
-    const inserted: { id: number; categoryId: number; parentItemId: number | null; position: number }[] = [];
-    await insertChunked(level, async (chunk) => {
-      const rows = await tx
-        .insert(items)
-        .values(
-          chunk.map((p) => ({
-            programmeId: programme.id,
-            categoryId: p.categoryId,
-            parentItemId: p.parentItemId,
-            position: p.position,
-            number: p.item.number,
-            name: p.item.name,
-            description: p.item.description ?? '',
-            target: p.item.target ?? '',
-            deadlineDate: p.item.deadline?.date ?? null,
-            deadlineText: p.item.deadline ? p.item.deadline.text : null,
-          })),
-        )
-        .returning({
-          id: items.id,
-          categoryId: items.categoryId,
-          parentItemId: items.parentItemId,
-          position: items.position,
-        });
-      inserted.push(...rows);
-    });
-    const idOf = new Map(inserted.map((r) => [`${r.categoryId}/${r.parentItemId ?? ''}/${r.position}`, r.id]));
-    const next: Pending[] = [];
-    for (const p of level) {
-      const itemId = idOf.get(`${p.categoryId}/${p.parentItemId ?? ''}/${p.position}`) as number;
-      itemCount++;
-      const names = unitNamesOf(p.item);
-      names.forEach((name, position) => {
-        links.units.push({
-          itemId,
-          unitId: unitIds.get(name) as number,
-          role: position === 0 && p.item.leadUnit ? 'lead' : 'co',
-          position,
-        });
-      });
-      (p.item.persons ?? []).forEach((name, position) => {
-        const unitId = personUnit(p.item, position);
-        links.persons.push({ itemId, personId: personIds.get(personKey(name, unitId)) as number, unitId, position });
-      });
-      (p.item.leaders ?? []).forEach((name, position) => {
-        links.leaders.push({ itemId, personId: personIds.get(personKey(name, null)) as number, position });
-      });
-      (p.item.milestones ?? []).forEach((m, position) => {
-        links.milestones.push({ itemId, period: m.period, text: m.text, dueDate: m.dueDate ?? null, position });
-      });
-      (p.item.indicators ?? []).forEach((i, position) => {
-        links.indicators.push({
-          itemId,
-          name: i.name,
-          unit: i.unit,
-          target: i.target,
-          direction: i.direction ?? 'increase',
-          checkpoints: i.checkpoints ?? {},
-          position,
-        });
-      });
-      (p.item.children ?? []).forEach((child, position) => {
-        next.push({ item: child, categoryId: p.categoryId, parentItemId: itemId, position });
-      });
-    }
-    level = next;
-  }
-  await insertChunked(links.units, (chunk) => tx.insert(itemUnits).values(chunk));
-  await insertChunked(links.persons, (chunk) => tx.insert(itemPersons).values(chunk));
-  await insertChunked(links.leaders, (chunk) => tx.insert(itemLeaders).values(chunk));
-  await insertChunked(links.milestones, (chunk) => tx.insert(milestones).values(chunk));
-  await insertChunked(links.indicators, (chunk) => tx.insert(indicators).values(chunk));
+  const links = new ItemLinks();
+  const itemCount = await insertItemTrees(tx, programme.id, roots, names, links);
+  await links.insert(tx);
 
   await writeAudit(tx, ctx, {
     action: 'import',

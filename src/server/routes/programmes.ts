@@ -21,6 +21,7 @@ import { getProgrammeTree } from '../use-cases/programmes/get-programme-tree.js'
 import { importProgramme } from '../use-cases/programmes/import-programme.js';
 import { listProgrammes } from '../use-cases/programmes/list-programmes.js';
 import { programmesCrud } from '../use-cases/programmes/programmes.crud.js';
+import { previewReimport, reimportProgramme } from '../use-cases/programmes/reimport-programme.js';
 import { type Api, registerCrudRoutes, typed } from './crud-routes.js';
 
 export async function programmeRoutes(app: Api): Promise<void> {
@@ -95,6 +96,43 @@ export async function programmeRoutes(app: Api): Promise<void> {
       const result = await importProgramme(db(), contextOf(request), request.body);
       return reply.status(201).send(result);
     },
+  );
+
+  const itemPath = z.object({ category: z.string(), numbers: z.array(z.string()), name: z.string() });
+  const diffOut = z.object({
+    added: z.array(itemPath),
+    removed: z.array(itemPath),
+    changed: z.array(z.object({ before: itemPath, after: itemPath, fields: z.array(z.string()) })),
+    unchanged: z.number(),
+    programmeFields: z.array(z.string()),
+  });
+  api.post(
+    '/programmes/:id/reimport/preview',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['programmes'],
+        summary: '预览修订清单的差异：新增、删除、变更的子项 (what a revised list would change)',
+        params: idParams,
+        body: programmeDocumentSchema,
+        response: { 200: diffOut, ...errors },
+      },
+    },
+    async (request) => previewReimport(db(), contextOf(request), request.params.id, request.body),
+  );
+  api.post(
+    '/programmes/:id/reimport',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['programmes'],
+        summary: '导入修订清单：保留未变的子项 (apply a revised list, keeping unchanged items)',
+        params: idParams,
+        body: programmeDocumentSchema,
+        response: { 200: diffOut, ...errors },
+      },
+    },
+    async (request) => reimportProgramme(db(), contextOf(request), request.params.id, request.body),
   );
 
   // Create and update go through the shared path; delete keeps the whole list in the audit record.
