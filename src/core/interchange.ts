@@ -103,8 +103,11 @@ export const categorySchema = z.object({
 });
 
 export const warningSchema = z.object({
+  /** The place in the source: "line 12", "row 7, column 3". */
   where: z.string().max(200),
   message: z.string().max(2000),
+  /** The item it concerns in this document, when there is one: "categories[0].items[2].children[1]". */
+  path: z.string().max(200).optional(),
 });
 
 export const programmeDocumentSchema = z.object({
