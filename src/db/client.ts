@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { localStamp, sharedStamp } from './change-clock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -18,6 +19,8 @@ export interface Database {
   /** Where the data lives, without credentials: a folder, `memory` or host/database. */
   location: string;
   migrate(): Promise<void>;
+  /** Changes so far: equal stamps mean nothing cached since has gone stale (src/db/change-clock.ts). */
+  changeStamp(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(driver, { migrationsFolder: MIGRATIONS_FOLDER });
     },
+    changeStamp: async () => localStamp(),
     close: () => client.close(),
   };
 }
@@ -94,6 +98,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         connection.release();
       }
     },
+    changeStamp: () => sharedStamp(db),
     close: () => pool.end(),
   };
 }

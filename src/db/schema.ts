@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   date,
@@ -314,4 +315,14 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/**
+ * One row counting committed changes. Every audited write bumps it in its own
+ * transaction (the row lock orders writers), so a process can tell from one
+ * cheap read whether anything it cached may be stale.
+ */
+export const changeClock = pgTable('change_clock', {
+  id: integer('id').primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
 });

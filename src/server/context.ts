@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: UserActor | null;
     session: { id: string; csrfToken: string } | null;
+    /** The database's change stamp when this request began (src/db/change-clock.ts). */
+    changeStamp: number;
   }
 }
 

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { programmeDocumentSchema, warningSchema } from '../../core/interchange.js';
+import { sendCachedTree } from '../cache/tree-cache.js';
 import { contextOf, requireActor } from '../context.js';
 import { errorSchema, errors, idParams, noContent } from '../schemas/common.js';
+import { exportQuery, exportResponse } from '../schemas/export.js';
 import {
   categoryCreate,
   categoryOut,
@@ -16,7 +18,7 @@ import {
 import { treeSchema } from '../schemas/tree.js';
 import { categoriesCrud } from '../use-cases/programmes/categories.crud.js';
 import { deleteProgramme } from '../use-cases/programmes/delete-programme.js';
-import { exportProgramme } from '../use-cases/programmes/export-programme.js';
+import { exportProgrammeFile } from '../use-cases/programmes/export-programme-file.js';
 import { getProgrammeTree } from '../use-cases/programmes/get-programme-tree.js';
 import { importProgramme } from '../use-cases/programmes/import-programme.js';
 import { listProgrammes } from '../use-cases/programmes/list-programmes.js';
@@ -57,23 +59,31 @@ export async function programmeRoutes(app: Api): Promise<void> {
         response: { 200: treeSchema, ...errors },
       },
     },
-    async (request) => getProgrammeTree(db(), requireActor(request), request.params.id),
+    async (request, reply) => {
+      const actor = requireActor(request);
+      return sendCachedTree(request, reply, { programmeId: request.params.id, public: false }, () =>
+        getProgrammeTree(db(), actor, request.params.id),
+      );
+    },
   );
 
+  // Export: JSON by default; ?format=xlsx|docx|csv gives the official table (src/core/export).
   api.get(
     '/programmes/:id/export',
     {
       schema: {
         tags: ['programmes'],
-        summary: '导出为 minxin.programme/v1 (export)',
+        summary: '导出：minxin.programme/v1 或官方格式清单 (export as JSON, xlsx, docx or csv)',
         params: idParams,
-        response: { 200: programmeDocumentSchema, ...errors },
+        querystring: exportQuery,
+        response: { 200: exportResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const doc = await exportProgramme(db(), requireActor(request), request.params.id);
-      reply.header('content-disposition', `attachment; filename="programme-${request.params.id}.json"`);
-      return doc;
+      const file = await exportProgrammeFile(db(), requireActor(request), request.params.id, request.query.format);
+      reply.header('content-disposition', file.contentDisposition);
+      if (file.format === 'json') return reply.type(file.contentType).send(file.document);
+      return reply.type(file.contentType).send(file.bytes);
     },
   );
 

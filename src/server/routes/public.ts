@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sendCachedTree } from '../cache/tree-cache.js';
 import { errors, idParams } from '../schemas/common.js';
 import { programmeOut } from '../schemas/programmes.js';
 import { treeSchema } from '../schemas/tree.js';
@@ -30,6 +31,9 @@ export async function publicRoutes(app: Api): Promise<void> {
         response: { 200: treeSchema, ...errors },
       },
     },
-    async (request) => getPublishedTree(app.database.db, request.params.id),
+    async (request, reply) =>
+      sendCachedTree(request, reply, { programmeId: request.params.id, public: true }, () =>
+        getPublishedTree(app.database.db, request.params.id),
+      ),
   );
 }
