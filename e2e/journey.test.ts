@@ -141,7 +141,7 @@ describe('a supervisor plans a programme in the browser (embedded database)', ()
     await page.getByRole('link', { name: DEMO_PROGRAMME }).waitFor();
     await page.getByText('填报人').first().waitFor();
     expect(await button(page, '新建民心工程').count()).toBe(0);
-    expect(await button(page, '导入 JSON').count()).toBe(0);
+    expect(await button(page, '导入清单').count()).toBe(0);
     await screenshot(page, 'journey-end');
 
     await expectClean(page, problems);

@@ -49,6 +49,13 @@ describe('the minxin command', () => {
       const out = path.join(dir, 'exported.json');
       expect(await main(['export', '1', '--out', out])).toBe(0);
       expect(JSON.parse(readFileSync(out, 'utf8')).title).toBe('测试区2030年民心工程');
+      // The official layouts: a zip for xlsx and docx, CSV with its byte-order mark.
+      for (const format of ['xlsx', 'docx', 'csv']) {
+        const file = path.join(dir, `exported.${format}`);
+        expect(await main(['export', '1', '--format', format, '--out', file])).toBe(0);
+        const head = readFileSync(file).subarray(0, 3);
+        expect(head.toString('latin1'), format).toBe(format === 'csv' ? '\u00ef\u00bb\u00bf' : 'PK\u0003');
+      }
 
       // The account the command made signs in through the API.
       const database = await openDatabase({ dataDir: process.env.MINXIN_DATA_DIR });
@@ -86,6 +93,10 @@ describe('the minxin command', () => {
       process.exitCode = 0;
       await run(['user', 'add', '--username', 'x', '--role', 'emperor']);
       expect(process.exitCode).toBe(2);
+      process.exitCode = 0;
+      await run(['export', '1', '--format', 'pdf']);
+      expect(process.exitCode).toBe(2);
+      expect(io.out.join('\n')).toMatch(/未知格式 unknown format: pdf/);
       expect(io.out.join('\n')).toMatch(/用法 \(usage\)/);
     } finally {
       process.exitCode = 0;

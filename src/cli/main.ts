@@ -2,13 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../core/actor.js';
 import { AppError } from '../core/errors.js';
+import { EXPORT_FORMATS, isExportFormat } from '../core/export/export-file.js';
 import { programmeDocumentSchema } from '../core/interchange.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
-import { exportProgramme } from '../server/use-cases/programmes/export-programme.js';
+import { exportProgrammeFile } from '../server/use-cases/programmes/export-programme-file.js';
 import { importProgramme } from '../server/use-cases/programmes/import-programme.js';
 import { addUser } from './add-user.js';
+import { importCommand } from './import-command.js';
 
 const USAGE = `用法 (usage): minxin <command> [options]
 
@@ -18,7 +20,11 @@ const USAGE = `用法 (usage): minxin <command> [options]
            [--jurisdiction-id N] [--unit-id N] [--person-id N]
                                 创建账号；首个管理员用它创建 (create an account, e.g. the first admin)
   load FILE.json                将 minxin.programme/v1 文件载入为草稿 (load an interchange file as a draft)
-  export ID [--out FILE]        导出民心工程为 minxin.programme/v1 (export a programme)
+  export ID [--format json|xlsx|docx|csv] [--out FILE]
+                                导出民心工程：minxin.programme/v1（默认）或官方格式清单
+                                (export a programme as JSON, or the official table as xlsx, docx or csv)
+  import FILE [--year N] [--jurisdiction NAME] [--title TEXT] [--out FILE]
+                                读取清单 (.docx/.xlsx/.txt)，输出 minxin.programme/v1 (read a published list)
 
 角色 roles: ${ROLES.join(', ')}`;
 
@@ -113,17 +119,27 @@ export async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { out: { type: 'string' } },
+        options: { out: { type: 'string' }, format: { type: 'string', default: 'json' } },
         allowPositionals: true,
       });
       const id = Number(positionals[0]);
       if (!Number.isInteger(id) || id <= 0) throw new UsageError('需要民心工程编号 (a programme id is required)');
-      const doc = await withDatabase((database) => exportProgramme(database.db, system.actor, id));
-      const json = `${JSON.stringify(doc, null, 2)}\n`;
-      if (values.out) writeFileSync(values.out, json);
-      else process.stdout.write(json);
+      const format = values.format;
+      if (!isExportFormat(format))
+        throw new UsageError(`未知格式 unknown format: ${format}（可用 available: ${EXPORT_FORMATS.join(', ')}）`);
+      if (format !== 'json' && format !== 'csv' && !values.out && process.stdout.isTTY)
+        throw new UsageError(
+          `${format} 是二进制文件，请用 --out 指定文件名或重定向输出 (use --out FILE or redirect stdout)`,
+        );
+      const file = await withDatabase((database) => exportProgrammeFile(database.db, system.actor, id, format));
+      if (values.out) {
+        writeFileSync(values.out, file.bytes);
+        console.error(`已导出 (exported) ${values.out}`);
+      } else process.stdout.write(file.bytes);
       return 0;
     }
+    case 'import':
+      return importCommand(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -95,3 +95,8 @@ export function canExportProgramme(actor: Actor, programme: ProgrammeFacts): boo
   if (actor.kind === 'user' && (actor.role === 'reporter' || actor.role === 'leader')) return false;
   return canReadProgramme(actor, programme);
 }
+
+/** Reading a list into a preview: the office's tool (it writes nothing). */
+export function canPreviewImport(actor: Actor): boolean {
+  return isAdmin(actor) || (actor.kind === 'user' && actor.role === 'supervisor');
+}

@@ -203,6 +203,7 @@ const rows: RouteRow<Fixtures>[] = [
   { method: 'POST', route: '/programmes/:id/reimport/preview', id: (f) => fresh.programme(far(f)), body: () => buildProgrammeDocument({ jurisdiction: '远山区' }), expect: adminOnly(200) },
   { method: 'POST', route: '/programmes/:id/reimport', id: () => fresh.programme(), body: () => buildProgrammeDocument({ jurisdiction: '明湖区' }), expect: office(200) },
   { method: 'POST', route: '/programmes/:id/reimport', id: (f) => fresh.programme(far(f)), body: () => buildProgrammeDocument({ jurisdiction: '远山区' }), expect: adminOnly(200) },
+  { method: 'POST', route: '/programmes/import/preview', body: () => ({ text: '测试区2030年民心工程\n一、新建社区食堂。新建3处。\n二、改造老旧小区。改造12个。', jurisdiction: '明湖区' }), expect: office(200) },
   { method: 'POST', route: '/programmes', body: (f) => ({ jurisdictionId: f.minghu, year: 2027, title: uniq('工程') }), expect: office(201) },
   { method: 'POST', route: '/programmes', body: (f) => ({ jurisdictionId: far(f), year: 2027, title: uniq('工程') }), expect: adminOnly(201) },
   { method: 'PATCH', route: '/programmes/:id', id: () => fresh.programme(), body: v1({ title: '改名工程' }), expect: office(200) },

@@ -22,6 +22,7 @@ import { exportProgrammeFile } from '../use-cases/programmes/export-programme-fi
 import { getProgrammeTree } from '../use-cases/programmes/get-programme-tree.js';
 import { importProgramme } from '../use-cases/programmes/import-programme.js';
 import { listProgrammes } from '../use-cases/programmes/list-programmes.js';
+import { previewImport } from '../use-cases/programmes/preview-import.js';
 import { programmesCrud } from '../use-cases/programmes/programmes.crud.js';
 import { previewReimport, reimportProgramme } from '../use-cases/programmes/reimport-programme.js';
 import { type Api, registerCrudRoutes, typed } from './crud-routes.js';
@@ -106,6 +107,44 @@ export async function programmeRoutes(app: Api): Promise<void> {
       const result = await importProgramme(db(), contextOf(request), request.body);
       return reply.status(201).send(result);
     },
+  );
+
+  const importOptions = {
+    year: z.number().int().min(2000).max(2100).optional(),
+    jurisdiction: z.string().trim().min(1).max(100).optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+  };
+  api.post(
+    '/programmes/import/preview',
+    {
+      // A 20 MB file is about 27 MB as base64.
+      bodyLimit: 30 * 1024 * 1024,
+      schema: {
+        tags: ['programmes'],
+        summary:
+          '读取上传的 Word/Excel/文本或粘贴的文字，预览为民心工程；不写入 (read a list for preview; writes nothing)',
+        body: z.union([
+          z.strictObject({
+            fileName: z.string().trim().min(1).max(255),
+            contentBase64: z
+              .string()
+              .max(30 * 1024 * 1024)
+              .regex(/^[A-Za-z0-9+/=\s]*$/, { message: '文件内容须为 base64 (content must be base64)' }),
+            ...importOptions,
+          }),
+          z.strictObject({
+            text: z.string().min(1, { message: '请粘贴清单文字 (paste the list)' }).max(5_000_000),
+            ...importOptions,
+          }),
+        ]),
+        response: {
+          200: z.object({ document: programmeDocumentSchema, layout: z.string(), warnings: z.array(warningSchema) }),
+          ...errors,
+          413: errorSchema,
+        },
+      },
+    },
+    async (request) => previewImport(requireActor(request), request.body),
   );
 
   const itemPath = z.object({ category: z.string(), numbers: z.array(z.string()), name: z.string() });

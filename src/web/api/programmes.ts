@@ -24,7 +24,11 @@ export interface ProgrammeUpdate {
   parentId?: Id | null;
 }
 
-export const programmeExportUrl = (id: Id): string => apiUrl(`/programmes/${id}/export`);
+export type ExportFormat = 'json' | 'xlsx' | 'docx' | 'csv';
+
+/** JSON (minxin.programme/v1) by default; xlsx, docx and csv are the official table. */
+export const programmeExportUrl = (id: Id, format: ExportFormat = 'json'): string =>
+  apiUrl(`/programmes/${id}/export`, format === 'json' ? undefined : { format });
 
 /** Writes anywhere in a programme make its lists, trees, items and history stale. */
 export function useInvalidateProgrammes() {

@@ -190,7 +190,8 @@ export interface HistoryEntry {
 
 export interface ImportResult {
   id: Id;
-  warnings: { where: string; message: string }[];
+  itemCount: number;
+  warnings: { where: string; message: string; path?: string }[];
 }
 
 /** Every error body the server sends. */

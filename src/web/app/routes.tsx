@@ -1,7 +1,7 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '../features/layout/app-layout.js';
-import { canManageDirectory, canManageUsers } from '../shared/policy.js';
+import { canCreateProgramme, canManageDirectory, canManageUsers } from '../shared/policy.js';
 import { Loading } from '../shared/query-state.js';
 import { RequireRole, RequireSession } from './require-session.js';
 
@@ -12,6 +12,7 @@ const named = <K extends string, M extends Record<K, ComponentType>>(load: () =>
 const LoginPage = named(() => import('../features/login/login-page.js'), 'LoginPage');
 const ProgrammeListPage = named(() => import('../features/programmes/programme-list-page.js'), 'ProgrammeListPage');
 const ProgrammePage = named(() => import('../features/programmes/programme-page.js'), 'ProgrammePage');
+const ImportPage = named(() => import('../features/import/import-page.js'), 'ImportPage');
 const ItemPage = named(() => import('../features/items/item-page.js'), 'ItemPage');
 const JurisdictionsPage = named(() => import('../features/admin/jurisdictions-page.js'), 'JurisdictionsPage');
 const UnitsPage = named(() => import('../features/admin/units-page.js'), 'UnitsPage');
@@ -33,6 +34,14 @@ export function AppRoutes() {
         >
           <Route index element={<Navigate to="/programmes" replace />} />
           <Route path="programmes" element={<ProgrammeListPage />} />
+          <Route
+            path="programmes/import"
+            element={
+              <RequireRole allow={canCreateProgramme}>
+                <ImportPage />
+              </RequireRole>
+            }
+          />
           <Route path="programmes/:id" element={<ProgrammePage />} />
           <Route path="items/:id" element={<ItemPage />} />
           <Route

@@ -13,6 +13,9 @@ export const canManageUsers = (user: SessionUser): boolean => user.role === 'adm
 
 export const canCreateProgramme = canManageDirectory;
 
+/** The whole list leaves the system only for those who see every item of it: not reporters or leaders. */
+export const canExportProgramme = (user: SessionUser): boolean => user.role !== 'reporter' && user.role !== 'leader';
+
 /** Admins write every programme; a supervisor writes those of their jurisdiction and the ones below it. */
 export function canWriteProgramme(
   user: SessionUser,

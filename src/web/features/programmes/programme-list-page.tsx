@@ -10,7 +10,7 @@ import { DeleteButton } from '../../shared/delete-button.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { canCreateProgramme, canWriteProgramme } from '../../shared/policy.js';
 import { LoadError } from '../../shared/query-state.js';
-import { ImportProgrammeButton } from './import-programme-button.js';
+import { ImportLink } from '../import/import-link.js';
 import { CreateProgrammeModal } from './programme-form-modal.js';
 import { ProgrammeStateTag } from './programme-state-tag.js';
 
@@ -45,7 +45,7 @@ export function ProgrammeListPage() {
         actions={
           canCreateProgramme(user) && (
             <>
-              <ImportProgrammeButton />
+              <ImportLink />
               <Button type="primary" onClick={() => setCreating(true)}>
                 {t('programmes.create')}
               </Button>

@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireSession } from '../../app/require-session.js';
 import { adminUser, item, programme, sessionOf } from '../../testing/fixtures.js';
-import { fakeApi, type Rendered, render, waitFor } from '../../testing/render.js';
+import { click, fakeApi, getButton, type Rendered, render, waitFor } from '../../testing/render.js';
 import { ItemPage } from '../items/item-page.js';
 import { ProgrammePage } from './programme-page.js';
 
@@ -48,19 +48,22 @@ describe('programme and item pages', () => {
     await waitFor(() => expect(document.querySelector('h1')?.textContent).toBe('西青区2024年20项民心工程'));
     expect(texts('h2')).toEqual(['三、教育', '其他']);
     const body = document.body.textContent ?? '';
-    for (const shown of [
-      '增加学前教育学位',
-      '区教育局',
-      '12月底',
-      '新建公办幼儿园',
-      '已发布',
-      '导出 JSON',
-      '添加大项',
-    ]) {
+    for (const shown of ['增加学前教育学位', '区教育局', '12月底', '新建公办幼儿园', '已发布', '添加大项']) {
       expect(body).toContain(shown);
     }
-    const exportLink = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('导出 JSON'));
-    expect(exportLink?.getAttribute('href')).toBe('/api/v1/programmes/12/export');
+    // 导出 opens the four formats; JSON keeps the plain address, the official layouts name their format.
+    await click(getButton('导出'));
+    const exportLinks = await waitFor(() => {
+      const links = [...document.querySelectorAll('a[download]')];
+      expect(links).toHaveLength(4);
+      return links;
+    });
+    expect(exportLinks.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['JSON（完整数据，可再导入）', '/api/v1/programmes/12/export'],
+      ['Excel 进度和责任清单', '/api/v1/programmes/12/export?format=xlsx'],
+      ['Word 进度和责任清单', '/api/v1/programmes/12/export?format=docx'],
+      ['CSV 表格', '/api/v1/programmes/12/export?format=csv'],
+    ]);
   });
 
   it('shows an item with its units, milestones and indicators', async () => {
@@ -101,5 +104,15 @@ describe('programme and item pages', () => {
     // A viewer reads only.
     expect(body).not.toContain('编辑子项');
     expect(body).not.toContain('添加阶段性目标');
+  });
+
+  it('offers no export to a reporter, whose view is only part of the list', async () => {
+    fakeApi({
+      'GET /api/v1/session': sessionOf({ ...adminUser, role: 'reporter' }),
+      'GET /api/v1/programmes/12/tree': { status: 200, body: { programme, categories: [] } },
+    });
+    view = await render(routes(), { route: '/programmes/12' });
+    await waitFor(() => expect(document.querySelector('h1')?.textContent).toBe('西青区2024年20项民心工程'));
+    expect(() => getButton('导出')).toThrow();
   });
 });

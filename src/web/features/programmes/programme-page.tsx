@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useHistory } from '../../api/history.js';
 import { useJurisdictions } from '../../api/jurisdictions.js';
-import { programmeExportUrl, useProgrammeTree } from '../../api/programmes.js';
+import { useProgrammeTree } from '../../api/programmes.js';
 import { useCurrentUser } from '../../api/session.js';
 import type { Id } from '../../api/types.js';
 import { PageHeader } from '../../shared/page-header.js';
-import { canManageDirectory, canWriteProgramme } from '../../shared/policy.js';
+import { canExportProgramme, canManageDirectory, canWriteProgramme } from '../../shared/policy.js';
 import { LoadError, Loading } from '../../shared/query-state.js';
 import { HistoryTable } from '../history/history-table.js';
+import { ImportLink } from '../import/import-link.js';
+import { ExportProgrammeMenu } from './export-programme-menu.js';
 import { EditProgrammeModal } from './programme-form-modal.js';
 import { ProgrammeStateTag } from './programme-state-tag.js';
 import { ProgrammeTree } from './programme-tree.js';
@@ -37,9 +39,8 @@ export function ProgrammePage() {
         actions={
           <>
             {canWrite && <Button onClick={() => setEditing(true)}>{t('programmes.edit')}</Button>}
-            <Button href={programmeExportUrl(programme.id)} download={`programme-${programme.id}.json`}>
-              {t('programmes.export')}
-            </Button>
+            {canWrite && <ImportLink programmeId={programme.id} />}
+            {canExportProgramme(user) && <ExportProgrammeMenu programmeId={programme.id} />}
           </>
         }
       />
