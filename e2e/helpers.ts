@@ -190,7 +190,7 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 export async function rawKeys(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
   const pattern =
-    /\b(?:app|common|errors|conflict|validation|login|layout|roles|states|levels|programmes|categories|items|itemUnits|leaders|milestones|indicators|periods|history|fields|jurisdictions|units|people|users)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+    /\b(?:app|common|errors|conflict|validation|login|layout|roles|states|levels|programmes|categories|items|itemUnits|leaders|milestones|indicators|periods|history|fields|jurisdictions|units|people|users|import)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
   return [...new Set(text.match(pattern) ?? [])];
 }
 

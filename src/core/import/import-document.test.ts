@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { programmeDocumentSchema } from '../interchange.js';
@@ -242,6 +243,21 @@ describe('every import', () => {
     ]) {
       const parsed = programmeDocumentSchema.parse(result.document);
       expect(parsed.warnings).toEqual(result.warnings);
+    }
+  });
+});
+
+describe('warnings beside their rows', () => {
+  it('names the item a table warning concerns, so the preview can show it there', async () => {
+    const bytes = readFileSync(new URL('../../../test/fixtures/import/xiqing-layout.docx', import.meta.url));
+    const result = await importFile(bytes, 'list.docx', { jurisdiction: '测试区' });
+    const located = result.warnings.filter((w) => w.path !== undefined);
+    expect(located.length).toBeGreaterThan(0);
+    for (const w of located) {
+      const match = /^categories\[(\d+)\]\.items\[(\d+)\]$/.exec(w.path as string);
+      expect(match, w.path).not.toBeNull();
+      const category = result.document.categories[Number(match?.[1])];
+      expect(category?.items[Number(match?.[2])], w.path).toBeDefined();
     }
   });
 });
