@@ -77,36 +77,44 @@ export interface NormalizeOptions {
 export function normalizeText(s: string, options: NormalizeOptions = {}): string {
   let t = clip(s);
   if (t === '') return '';
-  t = t.replace(/\[bookmark:[^\]]{0,300}\]/gi, '');
+  // Each step is skipped when the character it needs is absent: the importer calls this on every cell.
+  if (t.includes('[')) t = t.replace(/\[bookmark:[^\]]{0,300}\]/gi, '');
   t = mapCharacters(t);
-  t = t.replace(PINYIN, (whole, han: string, py: string) => (HAS_TONE.test(py) ? han : whole));
-  t = t.replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
+  if (t.includes('(') || t.includes('（')) {
+    t = t.replace(PINYIN, (whole, han: string, py: string) => (HAS_TONE.test(py) ? han : whole));
+  }
+  if (t.includes(',') || t.includes('，')) t = t.replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
   return foldSpaces(t, options.keepLineBreaks === true).trim();
 }
 
-/** Width folding and whitespace unification, one pass. */
+/** Width folding and whitespace unification, one pass; unchanged stretches are copied whole. */
 function mapCharacters(s: string): string {
   if (!/[\uff01-\uff5e\u3000\u00a0\t\v\f\u2000-\u200d\ufeff\u2060\r\u2028\u2029\u0085]/.test(s)) return s;
-  const out: string[] = [];
+  let out = '';
+  let kept = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s.charAt(i);
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e && !KEEP_FULL_WIDTH.has(ch)) {
-      out.push(String.fromCharCode(c - 0xfee0));
+    const c = s.charCodeAt(i);
+    let replacement: string;
+    let skip = 0;
+    if (c >= 0xff01 && c <= 0xff5e && !KEEP_FULL_WIDTH.has(s.charAt(i))) {
+      replacement = String.fromCharCode(c - 0xfee0);
     } else if (c === 0x3000 || c === 0x00a0 || c === 0x09 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200a)) {
-      out.push(' ');
+      replacement = ' ';
     } else if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x2060) {
-      // zero-width: nothing
+      replacement = ''; // zero-width: nothing
     } else if (c === 0x0d) {
-      out.push('\n');
-      if (s.charCodeAt(i + 1) === 0x0a) i++;
+      replacement = '\n';
+      if (s.charCodeAt(i + 1) === 0x0a) skip = 1;
     } else if (c === 0x2028 || c === 0x2029 || c === 0x85) {
-      out.push('\n');
+      replacement = '\n';
     } else {
-      out.push(ch);
+      continue;
     }
+    out += s.slice(kept, i) + replacement;
+    i += skip;
+    kept = i + 1;
   }
-  return out.join('');
+  return out + s.slice(kept);
 }
 
 /**
@@ -116,23 +124,25 @@ function mapCharacters(s: string): string {
  * line breaks are kept.
  */
 function foldSpaces(s: string, keepLineBreaks: boolean): string {
-  const out: string[] = [];
+  if (!s.includes(' ') && !s.includes('\n')) return s;
+  let out = '';
   let prev = '';
   let prevPrev = '';
   let i = 0;
   while (i < s.length) {
-    const ch = s.charAt(i);
-    if (ch !== ' ' && ch !== '\n') {
-      out.push(ch);
-      prevPrev = prev;
-      prev = ch;
-      i++;
-      continue;
+    // A stretch without whitespace is copied whole.
+    const start = i;
+    while (i < s.length && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 10) i++;
+    if (i > start) {
+      out += s.slice(start, i);
+      prevPrev = i - start >= 2 ? s.charAt(i - 2) : prev;
+      prev = s.charAt(i - 1);
     }
+    if (i >= s.length) break;
     let j = i;
     let newline = false;
-    while (j < s.length && (s.charAt(j) === ' ' || s.charAt(j) === '\n')) {
-      if (s.charAt(j) === '\n') newline = true;
+    while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 10)) {
+      if (s.charCodeAt(j) === 10) newline = true;
       j++;
     }
     const next = s.charAt(j);
@@ -141,11 +151,11 @@ function foldSpaces(s: string, keepLineBreaks: boolean): string {
     const mark = keepLineBreaks && newline ? '\n' : ' ';
     const prevTight = isTight(prev) || ((prev === ',' || prev === ';' || prev === ':') && isTight(prevPrev));
     if (mark === ' ' && prevTight && isTight(next)) continue;
-    out.push(mark);
+    out += mark;
     prevPrev = prev;
     prev = mark;
   }
-  return out.join('');
+  return out;
 }
 
 /**
