@@ -3,6 +3,18 @@ import { AppError } from '../../errors.js';
 import type { ImportWarning } from '../../interchange.js';
 import { IMPORT_LIMITS, type SourceDocument, type SourceParagraph, type SourceTable } from '../model.js';
 import { Numbering } from './docx-numbering.js';
+import {
+  attribute,
+  child,
+  childrenOf,
+  childrenThrough,
+  intAttribute,
+  isEmbeddedCopy,
+  isHidden,
+  tagOf,
+  textOf,
+  type XmlNode,
+} from './docx-xml.js';
 import { oldOfficeError, pdfError, sniff } from './sniff.js';
 import { checkXmlSize, findEntry, inflateEntries, notValidFile, type ReaderOptions, readZipDirectory } from './zip.js';
 
@@ -25,9 +37,6 @@ export const MAX_DOCX_ELEMENTS = 500_000;
 
 const DOCUMENT_XML = 'word/document.xml';
 const NUMBERING_XML = 'word/numbering.xml';
-
-/** A node of fast-xml-parser's ordered output: `{ tag: children, ':@': attributes }`, or `{ '#text': text }`. */
-type XmlNode = Record<string, unknown>;
 
 /** Elements whose text is not the document's: properties, deleted text, field codes, references. */
 const SKIP = new Set([
@@ -72,45 +81,6 @@ const parser = new XMLParser({
   // Also decodes numeric character references (&#20013;), which are XML, not HTML.
   htmlEntities: true,
 });
-
-function tagOf(node: XmlNode): string | undefined {
-  for (const key of Object.keys(node)) if (key !== ':@') return key;
-  return undefined;
-}
-
-function childrenOf(node: XmlNode): XmlNode[] {
-  const tag = tagOf(node);
-  const value = tag === undefined ? undefined : node[tag];
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
-}
-
-function attribute(node: XmlNode, name: string): string | undefined {
-  const attributes = node[':@'];
-  if (attributes === null || typeof attributes !== 'object') return undefined;
-  const value = (attributes as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The first child with this tag. */
-function child(node: XmlNode, tag: string): XmlNode | undefined {
-  return childrenOf(node).find((c) => tagOf(c) === tag);
-}
-
-/** Children with this tag, looking through content controls and custom XML, which wrap rows, cells and paragraphs. */
-function* childrenThrough(node: XmlNode, tags: ReadonlySet<string>): Generator<XmlNode> {
-  for (const c of childrenOf(node)) {
-    const tag = tagOf(c);
-    if (tag === undefined) continue;
-    if (tags.has(tag)) yield c;
-    else if (tag === 'sdt' || tag === 'sdtContent' || tag === 'customXml') yield* childrenThrough(c, tags);
-  }
-}
-
-function intAttribute(node: XmlNode | undefined, fallback: number): number {
-  if (!node) return fallback;
-  const value = Number.parseInt(attribute(node, 'val') ?? '', 10);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-}
 
 function clip(text: string, length = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -297,33 +267,6 @@ class DocxReader {
     while (pieces.length > 0 && pieces[0]?.trim() === '') pieces.shift();
     return pieces.join('\n');
   }
-}
-
-/**
- * Hidden text Minxin itself wrote: the programme embedded in an exported file
- * (src/core/export/embedded-document.ts), read so the file imports back exactly.
- */
-function isEmbeddedCopy(run: XmlNode): boolean {
-  const t = child(run, 't');
-  return t !== undefined && textOf(t).startsWith('minxin:');
-}
-
-/** A run formatted as hidden text (w:vanish), which Word neither shows nor prints. */
-function isHidden(run: XmlNode): boolean {
-  const rPr = child(run, 'rPr');
-  const vanish = rPr && child(rPr, 'vanish');
-  if (!vanish) return false;
-  const value = attribute(vanish, 'val');
-  return value !== '0' && value !== 'false' && value !== 'off';
-}
-
-function textOf(node: XmlNode): string {
-  return childrenOf(node)
-    .map((c) => {
-      const text = c['#text'];
-      return typeof text === 'string' || typeof text === 'number' ? String(text) : '';
-    })
-    .join('');
 }
 
 function tooManyCells(): AppError {
