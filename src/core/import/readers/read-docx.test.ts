@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import { IMPORT_LIMITS } from '../model.js';
 import { formatNumber } from './docx-numbering.js';
 import { MAX_DOCX_ELEMENTS, readDocx } from './read-docx.js';
+import { FIXTURE_LIST_ROWS } from './testing/fixture-rows.js';
 import type { InflateStats } from './zip.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixtures/import/${name}`, import.meta.url));
@@ -49,87 +50,7 @@ describe('readDocx on the 西青-layout fixture', () => {
     expect(doc.tables).toHaveLength(1);
     const table = doc.tables[0];
     expect(table?.name).toBe('table 1');
-    expect(table?.rows).toEqual([
-      [
-        '大项',
-        '序号',
-        '项目名称',
-        '任务明细',
-        '实施单位（首位牵头）',
-        '责任人',
-        '时间节点计划任务安排',
-        null,
-        null,
-        null,
-        '分管区领导',
-      ],
-      [null, null, null, null, null, null, '第一季度', '第二季度', '第三季度', '第四季度', null],
-      [
-        '一、提升养老服务',
-        '1',
-        '新建社区老年食堂',
-        '新建社区老年食堂6个。',
-        '区民政局 区商务局',
-        '王小明 赵丽',
-        '完成选址。',
-        '建成3个。',
-        '建成6个。',
-        '——',
-        '钱多多',
-      ],
-      [
-        null,
-        '2',
-        '改造老旧小区',
-        '(1)改造老旧小区8个。',
-        '区住建委',
-        '孙大成',
-        '完成设计。',
-        '开工建设。',
-        '完成4个。',
-        '完成8个。',
-        '钱多多',
-      ],
-      [
-        null,
-        null,
-        null,
-        '(2)加装电梯20部。',
-        '区住建委 各街道',
-        '孙大成 李四',
-        '---',
-        '加装5部。',
-        '加装12部。',
-        '加装20部。',
-        '钱多多',
-      ],
-      [
-        '二、方便群众出行',
-        '3',
-        '新开公交线路',
-        '新开公交线路5条。\n优化公交站点12处。',
-        '区交通局',
-        '周一',
-        '——',
-        '开通2条。',
-        '开通4条。',
-        '开通5条，优化站点12处。',
-        '吴二',
-      ],
-      [
-        null,
-        '4',
-        '修缮乡村道路',
-        '修缮乡村道路30公里。',
-        '区农业农村委',
-        '郑三',
-        '---',
-        '完成10公里。',
-        '完成20公里。',
-        '完成30公里。',
-        '吴二',
-      ],
-    ]);
+    expect(table?.rows).toEqual(FIXTURE_LIST_ROWS);
   });
 
   it('names every cell by table, row and grid column', () => {
