@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { localStamp, sharedStamp } from './change-clock.js';
-import * as schema from './schema.js';
+import * as planSchema from './schema.js';
+import * as workSchema from './schema-work.js';
 
+const schema = { ...planSchema, ...workSchema };
 export type Schema = typeof schema;
 /** A database or a transaction on it: every repository function takes one. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -56,6 +56,8 @@ export const units = pgTable(
       .notNull()
       .references(() => jurisdictions.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
+    /** The unit's head (单位负责人): reminders escalate to them after the reporter. */
+    headPersonId: integer('head_person_id').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
     ...version,
     ...timestamps,
   },
@@ -134,6 +136,8 @@ export const items = pgTable(
     target: text('target').notNull().default(''),
     deadlineDate: date('deadline_date', { mode: 'string' }),
     deadlineText: text('deadline_text'),
+    /** In a district programme that carries out a city programme: the city item this one serves. */
+    cityItemId: integer('city_item_id').references((): AnyPgColumn => items.id, { onDelete: 'set null' }),
     ...version,
     ...timestamps,
   },
@@ -141,6 +145,7 @@ export const items = pgTable(
     index('items_programme_idx').on(t.programmeId),
     index('items_category_idx').on(t.categoryId, t.position),
     index('items_parent_idx').on(t.parentItemId),
+    index('items_city_item_idx').on(t.cityItemId),
   ],
 );
 
@@ -254,7 +259,9 @@ export const users = pgTable(
     jurisdictionId: integer('jurisdiction_id').references(() => jurisdictions.id, { onDelete: 'set null' }),
     /** A reporter's unit. */
     unitId: integer('unit_id').references(() => units.id, { onDelete: 'set null' }),
-    /** A leader's person record: the items they supervise. */
+    /** Where e-mail reminders go. */
+    email: text('email'),
+    /** The user's person record: a leader's items, a unit head's unit. */
     personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
