@@ -147,7 +147,12 @@ export async function launchBrowser(): Promise<Browser> {
  * assert that nothing went wrong behind the screen.
  */
 export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  // The business time zone, so times on screen read as the office reads them.
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 900 },
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -177,20 +182,26 @@ export function button(scope: Page | Locator, name: string): Locator {
   return scope.getByRole('button', { name: buttonName(name) });
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Signs in through the form and waits for the role's landing page (reporters land on 我的任务). */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  landing: RegExp = username === 'reporter' ? /\/my-work$/ : /\/programmes$/,
+): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForURL(/\/login$/);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await button(page, '登录').click();
-  await page.waitForURL(/\/programmes$/);
+  await page.waitForURL(landing);
 }
 
 /** i18n keys that leaked to the screen untranslated, e.g. "items.name". */
 export async function rawKeys(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
   const pattern =
-    /\b(?:app|common|errors|conflict|validation|login|layout|roles|states|levels|programmes|categories|items|itemUnits|leaders|milestones|indicators|periods|history|fields|jurisdictions|units|people|users|import)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+    /\b(?:app|common|errors|conflict|validation|login|layout|roles|states|levels|programmes|categories|items|itemUnits|leaders|milestones|indicators|periods|history|fields|jurisdictions|units|people|users|import|reports|supervision|settings)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
   return [...new Set(text.match(pattern) ?? [])];
 }
 

@@ -138,6 +138,8 @@ describe('a supervisor plans a programme in the browser (embedded database)', ()
     const { page, problems } = await journeyPage('reporter');
 
     await signIn(page, server.url, 'reporter');
+    await page.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();
+    await page.goto(`${server.url}/programmes`);
     await page.getByRole('link', { name: DEMO_PROGRAMME }).waitFor();
     await page.getByText('填报人').first().waitFor();
     expect(await button(page, '新建民心工程').count()).toBe(0);

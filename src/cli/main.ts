@@ -11,6 +11,7 @@ import { exportProgrammeFile } from '../server/use-cases/programmes/export-progr
 import { importProgramme } from '../server/use-cases/programmes/import-programme.js';
 import { addUser } from './add-user.js';
 import { importCommand } from './import-command.js';
+import { remindCommand } from './remind-command.js';
 
 const USAGE = `用法 (usage): minxin <command> [options]
 
@@ -25,6 +26,7 @@ const USAGE = `用法 (usage): minxin <command> [options]
                                 (export a programme as JSON, or the official table as xlsx, docx or csv)
   import FILE [--year N] [--jurisdiction NAME] [--title TEXT] [--out FILE]
                                 读取清单 (.docx/.xlsx/.txt)，输出 minxin.programme/v1 (read a published list)
+  remind [--date YYYY-MM-DD]    按日期发送提醒，重复运行不重复发送 (send the reminders for a date; safe to repeat)
 
 角色 roles: ${ROLES.join(', ')}`;
 
@@ -140,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'import':
       return importCommand(rest);
+    case 'remind':
+      return remindCommand(rest);
     case 'help':
     case '--help':
     case '-h':

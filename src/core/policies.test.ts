@@ -30,9 +30,13 @@ function actor(role: Role): UserActor {
   };
 }
 
-const programme = (jurisdictionId: number, links: { unit?: boolean; leader?: boolean } = {}) => ({
+const programme = (
+  jurisdictionId: number,
+  links: { unit?: boolean; leader?: boolean } = {},
+  state: 'draft' | 'published' = 'published',
+) => ({
   jurisdictionId,
-  state: 'draft' as const,
+  state,
   hasActorUnit: links.unit ?? false,
   hasActorLeader: links.leader ?? false,
 });
@@ -40,6 +44,20 @@ const item = (jurisdictionId: number, unitIds: number[] = [], leaderPersonIds: n
   jurisdictionId,
   unitIds,
   leaderPersonIds,
+});
+
+describe('drafts', () => {
+  it('are the office’s: units and leaders see a list once it is published', () => {
+    const links = { unit: true, leader: true };
+    expect(canReadProgramme(actor('reporter'), programme(OTHER, links, 'draft'))).toBe(false);
+    expect(canReadProgramme(actor('leader'), programme(OTHER, links, 'draft'))).toBe(false);
+    expect(canReadProgramme(actor('reporter'), programme(OTHER, links))).toBe(true);
+    expect(canReadProgramme(actor('supervisor'), programme(OWN, {}, 'draft'))).toBe(true);
+    const draftItem = { ...item(OTHER, [MY_UNIT], [ME_PERSON]), programmeState: 'draft' as const };
+    expect(canReadItem(actor('reporter'), draftItem)).toBe(false);
+    expect(canReadItem(actor('leader'), draftItem)).toBe(false);
+    expect(canReadItem(actor('reporter'), { ...draftItem, programmeState: 'published' })).toBe(true);
+  });
 });
 
 // One row per rule: what each role may do. The API's route × role test checks the same through HTTP.

@@ -21,6 +21,8 @@ export interface ItemFacts {
   unitIds: readonly number[];
   /** Supervising leaders of the item and its parent item. */
   leaderPersonIds: readonly number[];
+  /** The state of the item's programme: reporters and leaders see no drafts. */
+  programmeState?: 'draft' | 'published' | 'archived';
 }
 
 const inScope = (actor: Actor, jurisdictionId: number): boolean =>
@@ -43,10 +45,11 @@ export function canReadProgramme(actor: Actor, programme: ProgrammeFacts): boole
       return inScope(actor, programme.jurisdictionId);
     case 'viewer':
       return actor.jurisdictionId === null || inScope(actor, programme.jurisdictionId);
+    // A draft is the office's work in progress: units and leaders see a list once it is published.
     case 'reporter':
-      return programme.hasActorUnit;
+      return programme.state !== 'draft' && programme.hasActorUnit;
     case 'leader':
-      return programme.hasActorLeader;
+      return programme.state !== 'draft' && programme.hasActorLeader;
     default:
       return false;
   }
@@ -61,9 +64,11 @@ export function canReadItem(actor: Actor, item: ItemFacts): boolean {
     case 'viewer':
       return actor.jurisdictionId === null || inScope(actor, item.jurisdictionId);
     case 'reporter':
-      return actor.unitId !== null && item.unitIds.includes(actor.unitId);
+      return item.programmeState !== 'draft' && actor.unitId !== null && item.unitIds.includes(actor.unitId);
     case 'leader':
-      return actor.personId !== null && item.leaderPersonIds.includes(actor.personId);
+      return (
+        item.programmeState !== 'draft' && actor.personId !== null && item.leaderPersonIds.includes(actor.personId)
+      );
     default:
       return false;
   }

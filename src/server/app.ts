@@ -21,14 +21,27 @@ import type { Config } from './config.js';
 import './context.js';
 import { sendError } from './errors.js';
 import authPlugin from './plugins/auth.js';
+import { assessmentRoutes } from './routes/assessment.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { channelRoutes } from './routes/channels.js';
+import { districtRoutes } from './routes/districts.js';
+import { fileRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { inspectionRoutes } from './routes/inspections.js';
 import { itemRoutes } from './routes/items.js';
+import { noticeRoutes } from './routes/notices.js';
 import { programmeRoutes } from './routes/programmes.js';
 import { publicRoutes } from './routes/public.js';
 import { referenceRoutes } from './routes/reference.js';
+import { reminderRoutes } from './routes/reminders.js';
+import { reportRoutes } from './routes/reports.js';
+import { reportWorkRoutes } from './routes/reports-work.js';
 import { sessionRoutes } from './routes/session.js';
+import { statusRoutes } from './routes/status.js';
 import { userRoutes } from './routes/users.js';
+import { startScheduler } from './scheduler.js';
 
 z.config(z.locales.zhCN());
 
@@ -122,6 +135,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       await api.register(itemRoutes);
       await api.register(historyRoutes);
       await api.register(publicRoutes);
+      await api.register(channelRoutes);
+      await api.register(inboxRoutes);
+      await api.register(reminderRoutes);
+      await api.register(calendarRoutes);
+      await api.register(statusRoutes);
+      await api.register(assessmentRoutes);
+      await api.register(districtRoutes);
+      await api.register(fileRoutes);
+      await api.register(reportRoutes);
+      await api.register(reportWorkRoutes);
+      await api.register(noticeRoutes);
+      await api.register(inspectionRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -148,6 +173,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // The web application routes on the client: every other page gets its shell.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
+
+  // Reminders run on timers in this process, outside any request (MINXIN_REMINDER_INTERVAL=0: not here).
+  if (config.MINXIN_REMINDER_INTERVAL > 0) {
+    const scheduler = startScheduler({ db: database.db, config, log: app.log });
+    app.addHook('onClose', () => scheduler.stop());
+  }
 
   return app;
 }

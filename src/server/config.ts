@@ -30,6 +30,28 @@ const envSchema = z.object({
     .default(15),
   MINXIN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Reminders: seconds between scheduler runs (0: no scheduler in this process). */
+  MINXIN_REMINDER_INTERVAL: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .default(300),
+  /** smtp://user:pass@host:port or smtps://…; without it no e-mail is sent. */
+  MINXIN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, {
+      message: 'MINXIN_SMTP_URL 须以 smtp:// 或 smtps:// 开头 (must start with smtp:// or smtps://)',
+    })
+    .optional(),
+  MINXIN_MAIL_FROM: z.string().min(3).default('民心工程 <minxin@localhost>'),
+  /** The address people open the application at, for links in e-mail and robot messages. */
+  MINXIN_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      message: 'MINXIN_PUBLIC_URL 须以 http:// 或 https:// 开头 (must be an http(s) URL)',
+    })
+    .optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -44,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), MINXIN_LOG_LEVEL: 'silent', ...overrides };
+  // No reminder scheduler in tests unless a test asks for one.
+  return { ...loadConfig({}), MINXIN_LOG_LEVEL: 'silent', MINXIN_REMINDER_INTERVAL: 0, ...overrides };
 }

@@ -4,6 +4,8 @@ import { deleteExpiredSessions } from '../db/repositories/sessions.repository.js
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
 import { seedDemo } from './use-cases/demo/seed-demo.js';
+import { seedDemoYear } from './use-cases/demo/seed-demo-year.js';
+import { seedCalendar } from './use-cases/work/seed-calendar.js';
 
 export interface RunningServer {
   app: App;
@@ -27,10 +29,15 @@ export async function startServer(config: Config, print: (line: string) => void 
     poolSize: config.DB_POOL_SIZE,
   });
   await database.migrate();
+  await seedCalendar(database.db);
   if (demoWanted(config)) {
     const demo = await seedDemo(database.db, config.MINXIN_DEMO_PASSWORD);
     if (demo) {
+      const year = await seedDemoYear(database.db, demo.programmeId);
       print('');
+      print(
+        `演示年度：${year.reports} 份进展报告、${year.notices} 份督办单、${year.inspections} 次实地督查 (a year of demo work loaded)`,
+      );
       print('演示数据已载入 (demo programme loaded). 演示账号 (demo accounts):');
       for (const name of demo.usernames) print(`  ${name.padEnd(11)} 密码 password: ${demo.password}`);
       if (demo.generated) print('  (此密码只显示这一次 — shown once; set MINXIN_DEMO_PASSWORD to choose it)');

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/core/actor.js';
 import type { ItemNode, ProgrammeTree } from '../../src/core/tree.js';
@@ -145,6 +146,250 @@ const v1 =
   () => ({ version: 1, ...fields });
 const far = (f: Fixtures) => f.far.jurisdiction;
 
+// Reports and evidence files (issue 4, part 2): fixtures on a published programme of their own, so the demo's data does not matter.
+interface ReportFixtures {
+  programme: number;
+  category: number;
+  /** An item led by 区教育局 and supervised by 周文清; one led by 区民政局. */
+  own: number;
+  other: number;
+  otherUnit: number;
+  /** Submitted reports on each, with a PNG attached. */
+  ownReport: number;
+  otherReport: number;
+  ownDraft: number;
+  ownFile: number;
+  otherFile: number;
+}
+let rf: ReportFixtures;
+
+/** multipart/form-data with one PNG in the field "file". */
+async function pngForm(): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } })
+    .png()
+    .toBuffer();
+  const boundary = '----minxinAuthorization';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.png"\r\nContent-Type: image/png\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+async function reportCall(path: string, body: unknown): Promise<{ id: number; version: number }> {
+  const response = await clients.admin.post(`/api/v1${path}`, body);
+  if (response.statusCode >= 300) throw new Error(`setup POST ${path}: ${response.statusCode} ${response.body}`);
+  return response.json() as { id: number; version: number };
+}
+
+const reportItem = async (unitId = f.eduUnit): Promise<number> => {
+  const item = await make(`/categories/${rf.category}/items`, { name: uniq('报送子项') });
+  await make(`/items/${item}/units`, { unitId, role: 'lead' });
+  if (unitId === f.eduUnit) await make(`/items/${item}/leaders`, { personId: f.zhou });
+  return item;
+};
+/** A report of 区教育局 on a fresh item, taken to a state. */
+async function freshReport(state: 'draft' | 'submitted' | 'approved', item?: number, attach?: number): Promise<number> {
+  const onItem = item ?? (await reportItem());
+  const unitId = onItem === rf?.other ? rf.otherUnit : f.eduUnit;
+  const body = { period: 'M01', unitId, ...(attach === undefined ? {} : { attachments: [await uploaded()] }) };
+  const { id } = await reportCall(`/items/${onItem}/reports`, body);
+  if (state !== 'draft') await reportCall(`/reports/${id}/submit`, { version: 1 });
+  if (state === 'approved') await reportCall(`/reports/${id}/approve`, { version: 2 });
+  return id;
+}
+async function uploaded(): Promise<{ sha256: string; fileName: string }> {
+  const response = await clients.admin.request({ method: 'POST', url: '/api/v1/files', ...(await pngForm()) });
+  if (response.statusCode !== 201) throw new Error(`setup upload: ${response.statusCode} ${response.body}`);
+  const { sha256, fileName } = response.json() as { sha256: string; fileName: string };
+  return { sha256, fileName };
+}
+async function reportFixtures(): Promise<ReportFixtures> {
+  const programme = await make('/programmes', {
+    jurisdictionId: f.minghu,
+    year: 2026,
+    title: '明湖区2026年报送权限测试',
+  });
+  await clients.admin.patch(`/api/v1/programmes/${programme}`, { version: 1, state: 'published' });
+  const units = await list<{ id: number; name: string }>(`/units?jurisdictionId=${f.minghu}`);
+  const otherUnit = must(
+    units.find((u) => u.name === '区民政局'),
+    '区民政局',
+  ).id;
+  rf = { programme, category: await make(`/programmes/${programme}/categories`, { title: '报送' }) } as ReportFixtures;
+  rf.own = await reportItem();
+  rf.other = await reportItem(otherUnit);
+  rf.otherUnit = otherUnit;
+  rf.ownReport = await freshReport('submitted', rf.own, 1);
+  rf.otherReport = await freshReport('submitted', rf.other, 1);
+  rf.ownDraft = await freshReport('draft');
+  const fileOf = async (report: number) =>
+    ((await clients.admin.get(`/api/v1/reports/${report}`)).json() as { attachments: { id: number }[] }).attachments[0]
+      ?.id ?? 0;
+  rf.ownFile = await fileOf(rf.ownReport);
+  rf.otherFile = await fileOf(rf.otherReport);
+  return rf;
+}
+/**
+ * The matrix fills only `:id`; a period route gets its period (and the rest
+ * of its path) through the id, the registered tail left behind as a query.
+ */
+const withPeriod = (programme: () => number, period: string, action: string) => () =>
+  `${programme()}/periods/${period}/${action}?rest=` as unknown as number;
+const READ_DRAFT: Expect = { admin: 200, supervisor: 200, reporter: 200, leader: 404, viewer: 404, anonymous: 401 };
+// biome-ignore format: one caller a column
+const WRITE_DRAFT = (status: number): Expect => ({ admin: status, supervisor: status, reporter: status, leader: 404, viewer: 404, anonymous: 401 });
+// biome-ignore format: one caller a column
+const UPLOAD: Expect = { admin: 400, supervisor: 400, reporter: 400, leader: 403, viewer: 403, anonymous: 401 };
+
+// biome-ignore format: a table reads best one row a line
+const reportRows: RouteRow<Fixtures>[] = [
+  { method: 'POST', route: '/files', body: () => ({ note: 'not multipart: writers get 400, others 403' }), expect: UPLOAD },
+  { method: 'GET', route: '/attachments/:id', id: () => rf.ownFile, expect: READ },
+  { method: 'GET', route: '/attachments/:id', id: () => rf.otherFile, expect: OTHER_ITEM },
+  { method: 'GET', route: '/attachments/:id/thumbnail', id: () => rf.ownFile, expect: READ },
+  { method: 'GET', route: '/attachments/:id/thumbnail', id: () => rf.otherFile, expect: OTHER_ITEM },
+  { method: 'POST', route: '/items/:id/reports', id: () => reportItem(), body: (f) => ({ period: 'M01', unitId: f.eduUnit }), expect: { ...office(201), reporter: 201 } },
+  { method: 'GET', route: '/items/:id/reports', id: () => rf.own, expect: READ },
+  { method: 'GET', route: '/items/:id/reports', id: () => rf.other, expect: OTHER_ITEM },
+  { method: 'GET', route: '/reports/:id', id: () => rf.ownReport, expect: READ },
+  { method: 'GET', route: '/reports/:id', id: () => rf.otherReport, expect: OTHER_ITEM },
+  { method: 'GET', route: '/reports/:id', id: () => rf.ownDraft, expect: READ_DRAFT },
+  { method: 'PATCH', route: '/reports/:id', id: () => freshReport('draft'), body: v1({ progress: '推进中' }), expect: WRITE_DRAFT(200) },
+  { method: 'DELETE', route: '/reports/:id', id: () => freshReport('draft'), expect: WRITE_DRAFT(204) },
+  { method: 'POST', route: '/reports/:id/submit', id: () => freshReport('draft'), body: v1({}), expect: WRITE_DRAFT(200) },
+  { method: 'POST', route: '/reports/:id/approve', id: () => freshReport('submitted'), body: () => ({ version: 2 }), expect: office(200) },
+  { method: 'POST', route: '/reports/:id/return', id: () => freshReport('submitted'), body: () => ({ version: 2, reason: '请补充' }), expect: office(200) },
+  { method: 'POST', route: '/reports/:id/reopen', id: () => freshReport('approved'), body: () => ({ version: 3, reason: '更正' }), expect: office(200) },
+  { method: 'GET', route: '/programmes/:id/reports', id: () => rf.programme, expect: READ },
+  { method: 'GET', route: '/programmes/:id/reports', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'POST', route: '/programmes/:id/periods/:period/lock', id: withPeriod(() => rf.programme, 'M12', 'lock'), expect: office(200) },
+  { method: 'POST', route: '/programmes/:id/periods/:period/lock', id: withPeriod(() => f.far.programme, 'M12', 'lock'), expect: FAR_READ },
+  { method: 'POST', route: '/programmes/:id/periods/:period/unlock', id: withPeriod(() => rf.programme, 'M12', 'unlock'), expect: office(200) },
+  { method: 'GET', route: '/me/work', expect: READ },
+];
+
+// Supervision notices and on-site inspections (issue 4, parts 5 and 6): records made on first use, on the demo's items.
+const memo = <T>(make: () => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+};
+const noticeBody = (unitId: number) => ({
+  unitId,
+  reason: '进度滞后',
+  requiredAction: '倒排工期',
+  replyDue: '2099-12-31',
+});
+const freshNotice = () => make(`/items/${f.own.item}/notices`, noticeBody(f.eduUnit));
+const ownNotice = memo(freshNotice);
+const otherNotice = memo(async () => {
+  const unit = (await clients.admin.get(`/api/v1/item-units/${f.other.itemUnit}`)).json() as { unitId: number };
+  return make(`/items/${f.other.item}/notices`, noticeBody(unit.unitId));
+});
+const inspectionBody = () => ({ date: '2026-06-18', inspectors: '王督查', findings: '已封顶', followUp: '两周后复查' });
+const freshInspection = () => make(`/items/${f.own.item}/inspections`, inspectionBody());
+// biome-ignore format: one caller a column
+const REPLY: Expect = { admin: 403, supervisor: 403, reporter: 200, leader: 403, viewer: 403, anonymous: 401 };
+
+// biome-ignore format: a table reads best one row a line
+const noticeRows: RouteRow<Fixtures>[] = [
+  { method: 'POST', route: '/items/:id/notices', id: (f) => f.own.item, body: (f) => noticeBody(f.eduUnit), expect: office(201) },
+  { method: 'GET', route: '/programmes/:id/notices', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/notices', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'GET', route: '/notices/:id', id: () => ownNotice(), expect: READ },
+  { method: 'GET', route: '/notices/:id', id: () => otherNotice(), expect: OTHER_ITEM },
+  { method: 'GET', route: '/notices/:id/docx', id: () => ownNotice(), expect: READ },
+  { method: 'GET', route: '/notices/:id/docx', id: () => otherNotice(), expect: OTHER_ITEM },
+  { method: 'POST', route: '/notices/:id/reply', id: () => freshNotice(), body: v1({ reply: '已落实' }), expect: REPLY },
+  { method: 'POST', route: '/notices/:id/close', id: () => freshNotice(), body: v1({ note: '已电话核实' }), expect: office(200) },
+  { method: 'POST', route: '/notices/:id/escalate', id: () => freshNotice(), body: v1({ note: '逾期未回复' }), expect: office(200) },
+  { method: 'POST', route: '/items/:id/inspections', id: (f) => f.own.item, body: inspectionBody, expect: office(201) },
+  { method: 'GET', route: '/items/:id/inspections', id: (f) => f.own.item, expect: READ },
+  { method: 'GET', route: '/items/:id/inspections', id: (f) => f.other.item, expect: OTHER_ITEM },
+  { method: 'GET', route: '/items/:id/inspections', id: (f) => f.far.item, expect: FAR_READ },
+  { method: 'GET', route: '/programmes/:id/inspections', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/inspections', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'PATCH', route: '/inspections/:id', id: () => freshInspection(), body: v1({ findings: '已进场装修' }), expect: office(200) },
+  { method: 'DELETE', route: '/inspections/:id', id: () => freshInspection(), expect: office(204) },
+];
+
+// Assessment (考核) and the city over its districts (issue 4, parts 5 and 7).
+/** A city programme with one item, and a district programme of 明湖区 that carries it out; made on first use. */
+let cityLink: { cityItem: number; district: number; category: number } | undefined;
+async function districtFixtures(): Promise<NonNullable<typeof cityLink>> {
+  if (cityLink) return cityLink;
+  const city = await fresh.programme();
+  const cityCategory = await make(`/programmes/${city}/categories`, { title: '市级大项' });
+  const cityItem = await make(`/categories/${cityCategory}/items`, { name: uniq('市级子项') });
+  const district = await make('/programmes', {
+    jurisdictionId: f.minghu,
+    year: 2026,
+    title: uniq('任务清单'),
+    parentId: city,
+  });
+  cityLink = { cityItem, district, category: await make(`/programmes/${district}/categories`, { title: '区级大项' }) };
+  return cityLink;
+}
+const districtItem = async () =>
+  make(`/categories/${(await districtFixtures()).category}/items`, { name: uniq('区级子项') });
+const adjustmentBody = (f: Fixtures) => ({ unitId: f.eduUnit, points: 1, reason: '主动整改到位' });
+const freshAdjustment = () => make(`/programmes/${f.demo}/assessment/adjustments`, adjustmentBody(f));
+/** The office writes; a reporter or leader who cannot see the record learns nothing, a viewer who can is refused. */
+// biome-ignore format: one caller a column
+const UNSEEN_WRITE = (status: number): Expect => ({ admin: status, supervisor: status, reporter: 404, leader: 404, viewer: 403, anonymous: 401 });
+/** The ranking lists every unit: not for a reporter, who sees only its own. */
+const RANKING: Expect = { ...READ, reporter: 403 };
+
+// biome-ignore format: a table reads best one row a line
+const assessmentRows: RouteRow<Fixtures>[] = [
+  { method: 'GET', route: '/programmes/:id/assessment', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/assessment', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'GET', route: '/programmes/:id/assessment/export', id: (f) => f.demo, expect: RANKING },
+  { method: 'POST', route: '/programmes/:id/assessment/adjustments', id: (f) => f.demo, body: adjustmentBody, expect: office(201) },
+  { method: 'DELETE', route: '/assessment-adjustments/:id', id: () => freshAdjustment(), expect: office(204) },
+  { method: 'GET', route: '/programmes/:id/districts', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/districts', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'PUT', route: '/items/:id/city-item', id: () => districtItem(), body: () => ({ cityItemId: cityLink?.cityItem, version: 1 }), expect: UNSEEN_WRITE(200) },
+  { method: 'POST', route: '/programmes/:id/link-city-items', id: async () => (await districtFixtures()).district, expect: UNSEEN_WRITE(200) },
+];
+
+/** Calendar days for the matrix: each call a date of its own, far from the built-in years. */
+let calendarDays = 0;
+const nextCalendarDate = () => new Date(Date.UTC(2031, 0, 1 + ++calendarDays)).toISOString().slice(0, 10);
+const freshCalendarDay = () => make('/calendar/days', { date: nextCalendarDate(), kind: 'holiday', name: '测试假日' });
+
+// Reminders: channels, the delivery log and the inbox (issue 4, part 4).
+const channelBody = (f: Fixtures) => ({
+  jurisdictionId: f.minghu,
+  kind: 'wecom',
+  name: uniq('机器人'),
+  url: 'http://127.0.0.1:9/robot',
+});
+const freshChannel = () => make('/channels', channelBody(f));
+/** A dead delivery: a test message to a robot nobody listens to. */
+const freshDeadDelivery = async () => {
+  const response = await clients.admin.post(`/api/v1/channels/${await freshChannel()}/test`);
+  return (response.json() as { deliveryId: number }).deliveryId;
+};
+
+// biome-ignore format: a table reads best one row a line
+const reminderRows: RouteRow<Fixtures>[] = [
+  { method: 'GET', route: '/channels', expect: office(200) },
+  { method: 'POST', route: '/channels', body: (f) => channelBody(f), expect: office(201) },
+  { method: 'POST', route: '/channels', body: () => ({ kind: 'email', name: uniq('邮件') }), expect: adminOnly(201) },
+  { method: 'PATCH', route: '/channels/:id', id: () => freshChannel(), body: v1({ minLevel: 'red' }), expect: office(200) },
+  { method: 'DELETE', route: '/channels/:id', id: () => freshChannel(), expect: office(204) },
+  { method: 'POST', route: '/channels/:id/test', id: () => freshChannel(), expect: office(200) },
+  { method: 'GET', route: '/deliveries', expect: office(200) },
+  { method: 'POST', route: '/deliveries/:id/retry', id: () => freshDeadDelivery(), expect: office(200) },
+  { method: 'GET', route: '/me/inbox', expect: READ },
+  { method: 'POST', route: '/me/inbox/:id/read', id: () => 2_000_000_000, expect: signedIn(404) },
+  { method: 'POST', route: '/me/inbox/read-all', expect: signedIn(200) },
+];
+
 // biome-ignore format: a table reads best one row a line
 const rows: RouteRow<Fixtures>[] = [
   // System and session
@@ -269,11 +514,30 @@ const rows: RouteRow<Fixtures>[] = [
   { method: 'GET', route: '/items/:id/history', id: (f) => f.other.item, expect: OTHER_ITEM },
   { method: 'GET', route: '/items/:id/history', id: (f) => f.far.item, expect: FAR_READ },
 
+  // Calendar, reporting plan and status against plan (issue 4)
+  { method: 'GET', route: '/calendar', query: () => 'year=2026', expect: READ },
+  { method: 'POST', route: '/calendar/days', body: () => ({ date: nextCalendarDate(), kind: 'holiday', name: '测试假日' }), expect: office(201) },
+  { method: 'PATCH', route: '/calendar/days/:id', id: () => freshCalendarDay(), body: v1({ name: '改名假日' }), expect: office(200) },
+  { method: 'DELETE', route: '/calendar/days/:id', id: () => freshCalendarDay(), expect: office(204) },
+  { method: 'GET', route: '/programmes/:id/reporting-plan', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/reporting-plan', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'PUT', route: '/programmes/:id/reporting-plan', id: () => fresh.programme(), body: () => ({ version: 0, dueDay: 20 }), expect: office(200) },
+  { method: 'PUT', route: '/programmes/:id/reporting-plan', id: (f) => fresh.programme(far(f)), body: () => ({ version: 0, dueDay: 20 }), expect: adminOnly(200) },
+  { method: 'GET', route: '/programmes/:id/status', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/status', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'GET', route: '/items/:id/progress', id: (f) => f.own.item, expect: READ },
+  { method: 'GET', route: '/items/:id/progress', id: (f) => f.other.item, expect: OTHER_ITEM },
+  { method: 'GET', route: '/items/:id/progress', id: (f) => f.far.item, expect: FAR_READ },
+
   // The public site: published programmes only, no sign-in
   { method: 'GET', route: '/public/programmes', expect: everyone(200) },
   { method: 'GET', route: '/public/programmes/:id/tree', id: (f) => f.demo, expect: everyone(200) },
   { method: 'GET', route: '/public/programmes/:id/tree', id: (f) => f.draft, expect: everyone(404) },
   { method: 'GET', route: '/public/programmes/:id/tree', id: (f) => f.far.programme, expect: everyone(404) },
+  ...reportRows,
+  ...noticeRows,
+  ...assessmentRows,
+  ...reminderRows,
 ];
 
 beforeAll(async () => {
@@ -322,6 +586,7 @@ beforeAll(async () => {
   const category = await make(`/programmes/${programme}/categories`, { title: '民生保障' });
   const item = await make(`/categories/${category}/items`, { name: '新建远山区中心小学' });
   f.far = { jurisdiction: farId, programme, category, item, unit: await fresh.unit(farId) };
+  rf = await reportFixtures();
 });
 afterAll(() => ctx?.close());
 

@@ -69,6 +69,7 @@ export async function itemAccess(db: Db, itemId: number): Promise<ItemAccess | u
       categoryId: items.categoryId,
       parentItemId: items.parentItemId,
       jurisdictionId: programmes.jurisdictionId,
+      programmeState: programmes.state,
     })
     .from(items)
     .innerJoin(programmes, eq(programmes.id, items.programmeId))

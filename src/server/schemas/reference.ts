@@ -23,14 +23,23 @@ export const jurisdictionUpdate = z.strictObject({
   parentId: z.number().int().positive().nullable().optional(),
 });
 
-export const unitOut = z.object({ id: z.number(), jurisdictionId: z.number(), name: z.string(), version: z.number() });
+export const unitOut = z.object({
+  id: z.number(),
+  jurisdictionId: z.number(),
+  name: z.string(),
+  /** The unit's head (单位负责人), a person of the same jurisdiction: reminders escalate to them. */
+  headPersonId: z.number().nullable(),
+  version: z.number(),
+});
 export const unitCreate = z.strictObject({
   jurisdictionId: z.number().int().positive(),
   name: nameField(100, '单位名称', 'unit name'),
+  headPersonId: z.number().int().positive().nullable().default(null),
 });
 export const unitUpdate = z.strictObject({
   version: versionField,
   name: nameField(100, '单位名称', 'unit name').optional(),
+  headPersonId: z.number().int().positive().nullable().optional(),
 });
 export const unitQuery = z.object({ jurisdictionId: z.coerce.number().int().positive().optional() });
 

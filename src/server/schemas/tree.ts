@@ -40,5 +40,7 @@ export const treeSchema = z.object({ programme: programmeOut, categories: z.arra
 export const itemDetailSchema = itemNodeBase.extend({
   programmeId: z.number(),
   categoryTitle: z.string(),
+  /** In a district programme: the city item this one serves. */
+  cityItem: z.object({ id: z.number(), number: z.string(), name: z.string(), programmeId: z.number() }).nullable(),
   children: z.array(itemNodeSchema),
 });

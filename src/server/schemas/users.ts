@@ -12,6 +12,8 @@ export const userOut = z.object({
   jurisdictionId: z.number().nullable(),
   unitId: z.number().nullable(),
   personId: z.number().nullable(),
+  /** Where e-mail reminders go. */
+  email: z.string().nullable(),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   version: z.number(),
@@ -36,6 +38,16 @@ const username = z
     message: '用户名只能包含字母、数字、汉字和 _ . - (letters, digits, Chinese characters, _ . - only)',
   });
 
+/** An e-mail address for reminders; an empty string clears it. */
+const email = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+  z
+    .email({ message: '邮箱格式不正确，请填写如 name@example.gov.cn 的地址 (not a valid e-mail address)' })
+    .trim()
+    .max(200)
+    .nullable(),
+);
+
 export const userCreate = z.strictObject({
   username,
   displayName: z.string().trim().max(50).default(''),
@@ -44,6 +56,7 @@ export const userCreate = z.strictObject({
   jurisdictionId: z.number().int().positive().nullable().default(null),
   unitId: z.number().int().positive().nullable().default(null),
   personId: z.number().int().positive().nullable().default(null),
+  email: email.default(null),
 });
 
 export const userUpdate = z.strictObject({
@@ -54,6 +67,7 @@ export const userUpdate = z.strictObject({
   jurisdictionId: z.number().int().positive().nullable().optional(),
   unitId: z.number().int().positive().nullable().optional(),
   personId: z.number().int().positive().nullable().optional(),
+  email: email.optional(),
   disabled: z.boolean().optional(),
   /** Clear a lockout. */
   unlock: z.literal(true).optional(),

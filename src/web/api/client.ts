@@ -40,6 +40,8 @@ export interface RequestOptions {
   query?: QueryParams;
   /** false for calls where 401 is an answer, not an expired session (sign-in, session probe). */
   redirectOnUnauthenticated?: boolean;
+  /** Extra headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export function apiUrl(path: string, query?: QueryParams): string {
@@ -72,8 +74,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // A FormData body (a file upload) sets its own multipart content type.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -82,7 +86,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
@@ -103,7 +107,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
 export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>(path, { query }),
-  post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body }),
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>(path, { method: 'POST', body, ...(headers ? { headers } : {}) }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   delete: (path: string) => request<void>(path, { method: 'DELETE' }),

@@ -41,6 +41,8 @@ export interface Unit {
   id: Id;
   jurisdictionId: Id;
   name: string;
+  /** The unit head (单位负责人), a person of the same jurisdiction: escalations reach them. */
+  headPersonId: Id | null;
   version: number;
 }
 
@@ -61,6 +63,8 @@ export interface User {
   jurisdictionId: Id | null;
   unitId: Id | null;
   personId: Id | null;
+  /** Where e-mail reminders go; null when none is given. */
+  email: string | null;
   disabled: boolean;
   lockedUntil: string | null;
   version: number;

@@ -4,9 +4,10 @@ import type { Id, Unit } from './types.js';
 export interface UnitInput {
   jurisdictionId: Id;
   name: string;
+  headPersonId: Id | null;
 }
 
-export const unitHooks = resourceHooks<Unit, UnitInput, { version: number; name?: string }>({
+export const unitHooks = resourceHooks<Unit, UnitInput, { version: number; name?: string; headPersonId?: Id | null }>({
   key: 'units',
   path: '/units',
 });

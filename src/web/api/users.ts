@@ -9,6 +9,7 @@ export interface UserInput {
   jurisdictionId: Id | null;
   unitId: Id | null;
   personId: Id | null;
+  email: string | null;
 }
 
 export interface UserUpdate {
@@ -20,6 +21,7 @@ export interface UserUpdate {
   personId?: Id | null;
   disabled?: boolean;
   password?: string;
+  email?: string | null;
 }
 
 export const userHooks = resourceHooks<User, UserInput, UserUpdate>({ key: 'users', path: '/users' });

@@ -1,7 +1,14 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppLayout } from '../features/layout/app-layout.js';
-import { canCreateProgramme, canManageDirectory, canManageUsers } from '../shared/policy.js';
+import { HomeRedirect } from '../features/reports/home-redirect.js';
+import {
+  canCreateProgramme,
+  canManageChannels,
+  canManageDirectory,
+  canManageUsers,
+  canReviewReports,
+} from '../shared/policy.js';
 import { Loading } from '../shared/query-state.js';
 import { RequireRole, RequireSession } from './require-session.js';
 
@@ -18,6 +25,22 @@ const JurisdictionsPage = named(() => import('../features/admin/jurisdictions-pa
 const UnitsPage = named(() => import('../features/admin/units-page.js'), 'UnitsPage');
 const PeoplePage = named(() => import('../features/admin/people-page.js'), 'PeoplePage');
 const UsersPage = named(() => import('../features/admin/users-page.js'), 'UsersPage');
+// Supervision (督查): dashboard, notices, assessment, districts.
+const DashboardPage = named(() => import('../features/supervision/dashboard/dashboard-page.js'), 'DashboardPage');
+const NoticesPage = named(() => import('../features/supervision/notices/notices-page.js'), 'NoticesPage');
+const NoticePage = named(() => import('../features/supervision/notices/notice-page.js'), 'NoticePage');
+const AssessmentPage = named(() => import('../features/supervision/assessment/assessment-page.js'), 'AssessmentPage');
+const DistrictsPage = named(() => import('../features/supervision/districts/districts-page.js'), 'DistrictsPage');
+// Reports (进展报告): my work, the report form, the review queue, the inbox.
+const MyWorkPage = named(() => import('../features/reports/my-work-page.js'), 'MyWorkPage');
+const ReportFormPage = named(() => import('../features/reports/report-form-page.js'), 'ReportFormPage');
+const ReportPage = named(() => import('../features/reports/report-form-page.js'), 'ReportPage');
+const ReviewPage = named(() => import('../features/reports/review-page.js'), 'ReviewPage');
+const InboxPage = named(() => import('../features/inbox/inbox-page.js'), 'InboxPage');
+// Settings (设置): the working-day calendar, reminder channels, the delivery log.
+const CalendarPage = named(() => import('../features/settings/calendar-page.js'), 'CalendarPage');
+const ChannelsPage = named(() => import('../features/settings/channels-page.js'), 'ChannelsPage');
+const DeliveriesPage = named(() => import('../features/settings/deliveries-page.js'), 'DeliveriesPage');
 const NotFoundPage = named(() => import('../features/layout/not-found-page.js'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -32,7 +55,7 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/programmes" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="programmes" element={<ProgrammeListPage />} />
           <Route
             path="programmes/import"
@@ -73,6 +96,40 @@ export function AppRoutes() {
             element={
               <RequireRole allow={canManageUsers}>
                 <UsersPage />
+              </RequireRole>
+            }
+          />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="notices" element={<NoticesPage />} />
+          <Route path="notices/:id" element={<NoticePage />} />
+          <Route path="programmes/:id/assessment" element={<AssessmentPage />} />
+          <Route path="programmes/:id/districts" element={<DistrictsPage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
+          <Route path="items/:id/reports/:period" element={<ReportFormPage />} />
+          <Route path="reports/:id" element={<ReportPage />} />
+          <Route
+            path="programmes/:id/review"
+            element={
+              <RequireRole allow={canReviewReports}>
+                <ReviewPage />
+              </RequireRole>
+            }
+          />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route
+            path="channels"
+            element={
+              <RequireRole allow={canManageChannels}>
+                <ChannelsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="deliveries"
+            element={
+              <RequireRole allow={canManageChannels}>
+                <DeliveriesPage />
               </RequireRole>
             }
           />

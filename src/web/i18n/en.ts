@@ -1,6 +1,12 @@
+import { reportsEn } from './work/reports.js';
+import { settingsEn } from './work/settings.js';
+import { supervisionEn } from './work/supervision.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
+  reports: reportsEn,
+  supervision: supervisionEn,
+  settings: settingsEn,
   app: {
     name: 'Livelihood Projects',
     loading: 'Loading…',

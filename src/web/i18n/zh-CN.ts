@@ -2,7 +2,14 @@
  * Simplified Chinese: the default language and the source of the keys.
  * en.ts must have the same shape (the compiler checks it).
  */
+import { reportsZh } from './work/reports.js';
+import { settingsZh } from './work/settings.js';
+import { supervisionZh } from './work/supervision.js';
+
 export const zhCN = {
+  reports: reportsZh,
+  supervision: supervisionZh,
+  settings: settingsZh,
   app: {
     name: '民心工程管理',
     loading: '正在加载…',
@@ -448,7 +455,7 @@ export const zhCN = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The shape every language must provide. */
 export type Messages = Strings<typeof zhCN>;

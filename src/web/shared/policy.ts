@@ -34,3 +34,22 @@ export function canWriteProgramme(
   }
   return false;
 }
+
+// Settings of the year's work (calendar, reminder channels, delivery log): the office.
+/** The working-day calendar is national data: admins and supervisors keep it; everyone reads it. */
+export const canManageCalendar = canManageDirectory;
+/** Reminder channels and their delivery log: admins, and supervisors for their jurisdiction. */
+export const canManageChannels = canManageDirectory;
+
+// Supervision (督查): notices, inspections, assessment adjustments.
+/** Issue, close and escalate notices, record inspections, adjust scores: the office of the programme's jurisdiction. */
+export const canSupervise = canWriteProgramme;
+/** Reply to a notice: the reporters of the unit it was sent to. */
+export const canReplyNotice = (user: SessionUser, noticeUnitId: Id): boolean =>
+  user.role === 'reporter' && user.unitId === noticeUnitId;
+
+// Reports (进展报告): my work for reporters, the review queue for the office.
+/** 我的任务 is the reporter's start page and first menu entry. */
+export const canReportWork = (user: SessionUser): boolean => user.role === 'reporter';
+/** Approve, return and lock reports: the office (the server checks the programme's jurisdiction). */
+export const canReviewReports = canManageDirectory;

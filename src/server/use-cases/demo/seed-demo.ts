@@ -12,6 +12,7 @@ export interface DemoAccounts {
   password: string;
   generated: boolean;
   usernames: Role[];
+  programmeId: number;
 }
 
 const system = { actor: { kind: 'system' as const, name: 'demo' }, ip: null };
@@ -81,5 +82,6 @@ export async function seedDemo(db: Db, passwordFromEnv: string | undefined): Pro
     password,
     generated: passwordFromEnv === undefined,
     usernames: ['admin', 'supervisor', 'reporter', 'leader', 'viewer'],
+    programmeId,
   };
 }

@@ -4,11 +4,14 @@ import { canReadItem } from '../../../core/policies.js';
 import { buildTree, filterTree, type ItemNode, itemFactsInTree } from '../../../core/tree.js';
 import type { Db } from '../../../db/client.js';
 import { itemAccess } from '../../../db/repositories/access.repository.js';
+import { type CityItemSummary, cityItemOf } from '../../../db/repositories/districts.repository.js';
 import { loadTreeRows } from '../../../db/repositories/tree.repository.js';
 
 export interface ItemDetail extends ItemNode {
   programmeId: number;
   categoryTitle: string;
+  /** In a district programme: the city item this one serves. */
+  cityItem: CityItemSummary | null;
 }
 
 const missing = () => notFound('子项', 'Item');
@@ -34,5 +37,10 @@ export async function getItem(db: Db, actor: Actor, itemId: number): Promise<Ite
   const category = tree.categories.find((c) => c.id === access.categoryId);
   const node = category ? findNode(category.items, itemId) : undefined;
   if (!category || !node) throw missing();
-  return { ...node, programmeId: access.programmeId, categoryTitle: category.title };
+  return {
+    ...node,
+    programmeId: access.programmeId,
+    categoryTitle: category.title,
+    cityItem: await cityItemOf(db, itemId),
+  };
 }

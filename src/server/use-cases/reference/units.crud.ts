@@ -1,10 +1,23 @@
-import { notFound } from '../../../core/errors.js';
+import { AppError, notFound } from '../../../core/errors.js';
 import { canManageReferenceData } from '../../../core/policies.js';
+import type { Db } from '../../../db/client.js';
 import { findRow } from '../../../db/crud.js';
-import { jurisdictions, units } from '../../../db/schema.js';
+import { jurisdictions, people, units } from '../../../db/schema.js';
 import { defineCrud } from '../define-crud.js';
 
-type Input = { jurisdictionId: number; name: string };
+type Input = { jurisdictionId: number; name: string; headPersonId?: number | null };
+
+/** The unit's head must be a person of the unit's own jurisdiction. */
+async function checkHead(db: Db, headPersonId: number | null | undefined, jurisdictionId: number): Promise<void> {
+  if (headPersonId === null || headPersonId === undefined) return;
+  const person = await findRow(db, people, headPersonId);
+  if (!person) throw notFound('人员', 'Person');
+  if (person.jurisdictionId !== jurisdictionId)
+    throw new AppError(
+      'VALIDATION',
+      '单位负责人须是本行政区的人员，请先在本行政区添加该人员。 The unit head must be a person of the same jurisdiction.',
+    );
+}
 
 export const unitsCrud = defineCrud({
   table: units,
@@ -13,6 +26,7 @@ export const unitsCrud = defineCrud({
     id: row.id,
     jurisdictionId: row.jurisdictionId,
     name: row.name,
+    headPersonId: row.headPersonId,
     version: row.version,
   }),
   scopeOfCreate: async (db, input: Input) => {
@@ -21,5 +35,12 @@ export const unitsCrud = defineCrud({
   },
   scopeOfRow: async (_db, row) => ({ jurisdictionId: row.jurisdictionId }),
   canWrite: (actor, scope) => canManageReferenceData(actor, scope.jurisdictionId),
-  toValues: async (_db, input) => input,
+  toValues: async (db, input) => {
+    await checkHead(db, input.headPersonId, input.jurisdictionId);
+    return input;
+  },
+  checkPatch: async (db, patch, scope) => {
+    await checkHead(db, patch.headPersonId as number | null | undefined, scope.jurisdictionId);
+    return patch;
+  },
 });

@@ -10,7 +10,7 @@ import { hashPassword } from '../../passwords.js';
 import { defineCrud } from '../define-crud.js';
 
 type Links = { jurisdictionId: number | null; unitId: number | null; personId: number | null };
-type Input = Links & { username: string; displayName: string; password: string; role: Role };
+type Input = Links & { username: string; displayName: string; password: string; role: Role; email?: string | null };
 type UserRow = typeof users.$inferSelect;
 
 async function checkLinks(db: Db, role: Role, links: Links): Promise<void> {
@@ -31,6 +31,7 @@ export function presentUser(row: UserRow) {
     jurisdictionId: row.jurisdictionId,
     unitId: row.unitId,
     personId: row.personId,
+    email: row.email,
     disabled: row.disabled,
     lockedUntil: row.lockedUntil,
     version: row.version,

@@ -13,7 +13,7 @@ const jurisdictions = {
   status: 200,
   body: { items: [{ id: 2, name: '西青区', level: 'district', parentId: null, version: 1 }] },
 };
-const unit: Unit = { id: 20, jurisdictionId: 2, name: '区教育局', version: 4 };
+const unit: Unit = { id: 20, jurisdictionId: 2, name: '区教育局', headPersonId: null, version: 4 };
 const person: Person = { id: 50, jurisdictionId: 2, name: '王明', title: '科长', unitId: 20, version: 2 };
 const account: User = {
   id: 7,
@@ -23,6 +23,7 @@ const account: User = {
   jurisdictionId: 2,
   unitId: 20,
   personId: null,
+  email: null,
   disabled: false,
   lockedUntil: null,
   version: 1,

@@ -1,6 +1,7 @@
-import { Form, Input } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePeople } from '../../api/people.js';
 import { useCurrentUser } from '../../api/session.js';
 import type { Id, Unit } from '../../api/types.js';
 import { type UnitInput, unitHooks, useUnits } from '../../api/units.js';
@@ -15,6 +16,8 @@ export function UnitsPage() {
   const [jurisdictionId, setJurisdictionId] = useState<Id | null>(null);
   const list = useUnits(jurisdictionId);
   const names = useJurisdictionNames();
+  const people = usePeople({ jurisdictionId });
+  const personNames = new Map((people.data ?? []).map((p) => [p.id, p.name]));
   const remove = unitHooks.useRemove();
 
   return (
@@ -35,6 +38,12 @@ export function UnitsPage() {
           dataIndex: 'jurisdictionId',
           render: (_, u) => names.get(u.jurisdictionId) ?? u.jurisdictionId,
         },
+        {
+          title: t('settings.admin.unitHead'),
+          dataIndex: 'headPersonId',
+          render: (_, u) =>
+            u.headPersonId === null ? t('common.none') : (personNames.get(u.headPersonId) ?? u.headPersonId),
+        },
       ]}
       renderForm={(unit, onClose) => (
         <UnitModal unit={unit} defaultJurisdictionId={jurisdictionId ?? user.jurisdictionId} onClose={onClose} />
@@ -43,7 +52,11 @@ export function UnitsPage() {
   );
 }
 
-const fromUnit = (u: Unit): UnitInput => ({ jurisdictionId: u.jurisdictionId, name: u.name });
+const fromUnit = (u: Unit): UnitInput => ({
+  jurisdictionId: u.jurisdictionId,
+  name: u.name,
+  headPersonId: u.headPersonId ?? null,
+});
 
 function UnitModal(props: { unit: Unit | null; defaultJurisdictionId: Id | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -57,10 +70,25 @@ function UnitModal(props: { unit: Unit | null; defaultJurisdictionId: Id | null;
       name="unit"
       title={{ create: t('units.create'), edit: t('units.edit') }}
       fromRecord={fromUnit}
-      blank={{ jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '' }}
+      blank={{ jurisdictionId: props.defaultJurisdictionId ?? undefined, name: '', headPersonId: null }}
       onClose={props.onClose}
-      onCreate={(values) => create.mutateAsync({ jurisdictionId: values.jurisdictionId, name: values.name.trim() })}
-      onUpdate={(u, values, version) => update.mutateAsync({ id: u.id, version, name: values.name.trim() })}
+      onCreate={(values) =>
+        create.mutateAsync({
+          jurisdictionId: values.jurisdictionId,
+          name: values.name.trim(),
+          headPersonId: values.headPersonId ?? null,
+        })
+      }
+      onUpdate={(u, values, version) => {
+        // The head is sent only when changed, so a rename leaves it as stored.
+        const head = values.headPersonId ?? null;
+        return update.mutateAsync({
+          id: u.id,
+          version,
+          name: values.name.trim(),
+          ...(head !== (u.headPersonId ?? null) ? { headPersonId: head } : {}),
+        });
+      }}
     >
       <Form.Item
         label={t('units.jurisdiction')}
@@ -79,6 +107,38 @@ function UnitModal(props: { unit: Unit | null; defaultJurisdictionId: Id | null;
       >
         <Input />
       </Form.Item>
+      <UnitHeadField />
     </RecordFormModal>
+  );
+}
+
+/** The unit head: a person of the unit's jurisdiction (the list follows the jurisdiction chosen). */
+function UnitHeadField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<UnitInput>();
+  const jurisdictionId = Form.useWatch('jurisdictionId', form) ?? null;
+  const people = usePeople({ jurisdictionId }, jurisdictionId !== null);
+  const chosen = Form.useWatch('headPersonId', form) ?? null;
+  const options = (people.data ?? []).map((p) => ({
+    value: p.id,
+    label: p.title ? `${p.name}（${p.title}）` : p.name,
+  }));
+  // A head left over from another jurisdiction is not offered: clear it rather than send it.
+  useEffect(() => {
+    if (chosen !== null && people.isSuccess && !options.some((o) => o.value === chosen)) {
+      form.setFieldsValue({ headPersonId: null });
+    }
+  });
+
+  return (
+    <Form.Item label={t('settings.admin.unitHead')} name="headPersonId" extra={t('settings.admin.unitHeadHelp')}>
+      <Select<Id>
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={people.isPending && jurisdictionId !== null}
+        disabled={jurisdictionId === null}
+        options={options}
+      />
+    </Form.Item>
   );
 }

@@ -15,6 +15,7 @@ interface UserValues {
   jurisdictionId: Id | null;
   unitId: Id | null;
   personId: Id | null;
+  email?: string;
   disabled?: boolean;
 }
 
@@ -32,8 +33,12 @@ const fromUser = (u: User): UserValues => ({
   jurisdictionId: u.jurisdictionId,
   unitId: u.unitId,
   personId: u.personId,
+  email: u.email ?? '',
   disabled: u.disabled,
 });
+
+/** An empty e-mail field clears the address. */
+const emailOf = (values: UserValues): string | null => values.email?.trim() || null;
 
 /** Drops the links the chosen role does not use. */
 function links(values: UserValues) {
@@ -64,6 +69,7 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
           displayName: values.displayName?.trim() ?? '',
           password: values.password ?? '',
           role: values.role,
+          email: emailOf(values),
           ...links(values),
         })
       }
@@ -74,6 +80,7 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
           displayName: values.displayName?.trim() ?? '',
           role: values.role,
           disabled: values.disabled ?? false,
+          email: emailOf(values),
           ...links(values),
         })
       }
@@ -103,6 +110,14 @@ export function UserModal({ user, onClose }: { user: User | null; onClose: () =>
         <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
       </Form.Item>
       <RoleLinks />
+      <Form.Item
+        label={t('settings.admin.email')}
+        name="email"
+        extra={t('settings.admin.emailHelp')}
+        rules={[{ type: 'email', message: t('settings.admin.emailInvalid') }]}
+      >
+        <Input type="email" autoComplete="off" maxLength={200} />
+      </Form.Item>
       {user && (
         <Form.Item name="disabled" valuePropName="checked">
           <Checkbox>{t('users.disabled')}</Checkbox>

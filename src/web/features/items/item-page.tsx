@@ -14,6 +14,8 @@ import { SectionTitle } from '../../shared/page-title.js';
 import { canManageDirectory, canWriteProgramme } from '../../shared/policy.js';
 import { LoadError, Loading } from '../../shared/query-state.js';
 import { HistoryTable } from '../history/history-table.js';
+import { ItemReportsSection } from '../reports/item-reports-section.js';
+import { ItemSupervision } from '../supervision/item/item-supervision.js';
 import { IndicatorsSection } from './indicators-section.js';
 import { EditItemModal } from './item-form-modal.js';
 import { ItemLeadersSection, ItemUnitsSection } from './item-units-section.js';
@@ -51,6 +53,8 @@ export function ItemPage() {
         <ItemLeadersSection item={data} jurisdictionId={jurisdictionId} canWrite={canWrite} />
         <MilestonesSection item={data} canWrite={canWrite} />
         <IndicatorsSection item={data} canWrite={canWrite} />
+        <ItemReportsSection item={data} />
+        <ItemSupervision item={data} canSupervise={canWrite} />
         <section>
           <SectionTitle>{t('items.children')}</SectionTitle>
           {data.children.length === 0 ? (

@@ -27,7 +27,7 @@ describe('AppLayout', () => {
       'GET /api/v1/programmes': { status: 200, body: { items: [] } },
     });
     view = await render(<AppRoutes />, { route: '/programmes' });
-    await waitFor(() => expect(menuLinks()).toEqual(['民心工程']));
+    await waitFor(() => expect(menuLinks()).toEqual(['民心工程', '督查看板', '督办单']));
     expect(document.body.textContent).toContain('李督查');
     expect(document.body.textContent).toContain('查看者');
     expect(document.body.textContent).not.toContain('新建民心工程');
@@ -40,7 +40,20 @@ describe('AppLayout', () => {
       'GET /api/v1/jurisdictions': { status: 200, body: { items: [] } },
     });
     view = await render(<AppRoutes />, { route: '/programmes' });
-    await waitFor(() => expect(menuLinks()).toEqual(['民心工程', '行政区', '责任单位', '人员', '用户']));
+    await waitFor(() =>
+      expect(menuLinks()).toEqual([
+        '民心工程',
+        '督查看板',
+        '督办单',
+        '行政区',
+        '责任单位',
+        '人员',
+        '用户',
+        '工作日历',
+        '提醒渠道',
+        '发送记录',
+      ]),
+    );
     await waitFor(() => expect(document.body.textContent).toContain('新建民心工程'));
   });
 

@@ -1,23 +1,40 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser, useSignOut } from '../../api/session.js';
 import type { SessionUser } from '../../api/types.js';
-import { canManageDirectory, canManageUsers } from '../../shared/policy.js';
+import { canManageChannels, canManageDirectory, canManageUsers, canReportWork } from '../../shared/policy.js';
+import { InboxBell } from '../inbox/inbox-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 
 type MenuKey = 'programmes' | 'jurisdictions' | 'units' | 'people' | 'users';
+/** Entries whose label lives outside layout.menu: they carry their own. */
+type EntryKey = MenuKey | 'my-work' | 'dashboard' | 'notices' | SettingsKey;
+/** Settings of the year's work, shown under a 设置 heading. */
+type SettingsKey = 'calendar' | 'channels' | 'deliveries';
 
-const MENU: { key: MenuKey; allow: (user: SessionUser) => boolean }[] = [
+const MENU: {
+  key: EntryKey;
+  allow: (user: SessionUser) => boolean;
+  label?: (t: TFunction) => string;
+  group?: 'settings';
+}[] = [
+  { key: 'my-work', allow: canReportWork, label: (t) => t('reports.menu.myWork') },
   { key: 'programmes', allow: () => true },
+  { key: 'dashboard', allow: () => true, label: (t) => t('supervision.menu.dashboard') },
+  { key: 'notices', allow: () => true, label: (t) => t('supervision.menu.notices') },
   { key: 'jurisdictions', allow: canManageDirectory },
   { key: 'units', allow: canManageDirectory },
   { key: 'people', allow: canManageDirectory },
   { key: 'users', allow: canManageUsers },
+  { key: 'calendar', allow: canManageChannels, label: (t) => t('settings.menu.calendar'), group: 'settings' },
+  { key: 'channels', allow: canManageChannels, label: (t) => t('settings.menu.channels'), group: 'settings' },
+  { key: 'deliveries', allow: canManageChannels, label: (t) => t('settings.menu.deliveries'), group: 'settings' },
 ];
 
 /** Which menu entry a path belongs to: an item page belongs to its programmes. */
-function selectedKey(pathname: string): MenuKey {
+function selectedKey(pathname: string): EntryKey {
   const first = pathname.split('/')[1] ?? '';
   const found = MENU.find((entry) => entry.key === first);
   return found ? found.key : 'programmes';
@@ -30,10 +47,18 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const items = MENU.filter((entry) => entry.allow(user)).map((entry) => ({
+  const entries = MENU.filter((entry) => entry.allow(user)).map((entry) => ({
     key: entry.key,
-    label: <Link to={`/${entry.key}`}>{t(`layout.menu.${entry.key}`)}</Link>,
+    group: entry.group,
+    label: <Link to={`/${entry.key}`}>{entry.label ? entry.label(t) : t(`layout.menu.${entry.key as MenuKey}`)}</Link>,
   }));
+  const settings = entries.filter((entry) => entry.group === 'settings').map(({ group: _, ...entry }) => entry);
+  const items = [
+    ...entries.filter((entry) => entry.group === undefined).map(({ group: _, ...entry }) => entry),
+    ...(settings.length > 0
+      ? [{ type: 'group' as const, key: 'settings', label: t('settings.menu.group'), children: settings }]
+      : []),
+  ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -54,6 +79,7 @@ export function AppLayout() {
           }}
         >
           <Space size="middle">
+            <InboxBell />
             <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
             <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
             <LanguageSwitch />

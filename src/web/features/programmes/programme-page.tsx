@@ -12,6 +12,9 @@ import { canExportProgramme, canManageDirectory, canWriteProgramme } from '../..
 import { LoadError, Loading } from '../../shared/query-state.js';
 import { HistoryTable } from '../history/history-table.js';
 import { ImportLink } from '../import/import-link.js';
+import { ReviewLink } from '../reports/review-link.js';
+import { reportingPlanTabs } from '../settings/reporting-plan-tab.js';
+import { SupervisionLinks } from '../supervision/programme-links.js';
 import { ExportProgrammeMenu } from './export-programme-menu.js';
 import { EditProgrammeModal } from './programme-form-modal.js';
 import { ProgrammeStateTag } from './programme-state-tag.js';
@@ -40,6 +43,8 @@ export function ProgrammePage() {
           <>
             {canWrite && <Button onClick={() => setEditing(true)}>{t('programmes.edit')}</Button>}
             {canWrite && <ImportLink programmeId={programme.id} />}
+            {canWrite && <ReviewLink programmeId={programme.id} />}
+            <SupervisionLinks programmeId={programme.id} />
             {canExportProgramme(user) && <ExportProgrammeMenu programmeId={programme.id} />}
           </>
         }
@@ -83,6 +88,7 @@ export function ProgrammePage() {
             label: t('programmes.tabs.history'),
             children: tab === 'history' && <ProgrammeHistory programmeId={programme.id} />,
           },
+          ...reportingPlanTabs({ programmeId: programme.id, canWrite, activeTab: tab }),
         ]}
       />
 

@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { isIsoDate, isWorkday } from '../core/work/calendar.js';
+import { openDatabase } from '../db/client.js';
+import { loadWorkCalendar } from '../db/repositories/calendar.repository.js';
+import { releaseLease, tryAcquireLease } from '../db/repositories/leases.repository.js';
+import { loadConfig } from '../server/config.js';
+import { createTransports, type Transports } from '../server/notify/transports.js';
+import { leaseHolder, REMINDER_LEASE, REMINDER_LEASE_MS } from '../server/scheduler.js';
+import { type RunRemindersResult, runReminders, sentTotal } from '../server/use-cases/reminders/run-reminders.js';
+import { seedCalendar } from '../server/use-cases/work/seed-calendar.js';
+import type { CommandIO } from './import-command.js';
+
+/**
+ * `minxin remind --date YYYY-MM-DD`: run the reminders for a date by hand, on
+ * the configured database (MINXIN_DATA_DIR or DATABASE_URL), whether or not a
+ * server is running: it takes the same lease as the server's scheduler. Prints
+ * how many reminders it sent; a second run for the same date sends none.
+ * Exit 0 on success, 1 when it could not run, 2 on wrong usage.
+ */
+
+export const REMIND_USAGE = `用法 (usage): minxin remind --date YYYY-MM-DD
+
+  按指定日期计划并发送提醒（站内消息、邮件、企业微信、钉钉），同一日期重复运行不会重复发送。
+  Plans and sends the reminders for a date; running it again for the same date sends nothing twice.
+  --date YYYY-MM-DD     业务日期，默认今天 (the business date; default today, Asia/Shanghai)`;
+
+const processIO: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export interface RemindDependencies {
+  transports?: Transports;
+  now?: Date;
+  /** How long to wait for a run of the server's scheduler to finish. */
+  leaseWaitMs?: number;
+}
+
+export function formatRemindResult(result: RunRemindersResult): string[] {
+  const total = sentTotal(result);
+  return [
+    `已发送提醒 ${total} 条 (${total} reminders sent)`,
+    `  站内消息 inbox: ${result.sent.inbox}  邮件 e-mail: ${result.sent.email}  企业微信 WeCom: ${result.sent.wecom}  钉钉 DingTalk: ${result.sent.dingtalk}`,
+    `  计划 planned: ${result.planned}  新排队 queued: ${result.queued}  暂缓（免打扰）deferred: ${result.deferred}  失败待重试 failed: ${result.failed}  已放弃 dead: ${result.dead}  督办升级 notices escalated: ${result.escalated}`,
+  ];
+}
+
+export async function remindCommand(
+  args: string[],
+  io: CommandIO = processIO,
+  deps: RemindDependencies = {},
+): Promise<number> {
+  let date: string;
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout(`${REMIND_USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length > 0) throw new Error(`多余的参数 (unexpected arguments): ${positionals.join(' ')}`);
+    date = values.date ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    if (!isIsoDate(date))
+      throw new Error(`日期“${date}”无效，请使用 YYYY-MM-DD，例如 2026-06-22 (invalid date; use YYYY-MM-DD)`);
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${REMIND_USAGE}\n`);
+    return 2;
+  }
+
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.MINXIN_DATA_DIR, poolSize: 2 });
+  const holder = leaseHolder('cli');
+  try {
+    await database.migrate();
+    await seedCalendar(database.db);
+    const deadline = Date.now() + (deps.leaseWaitMs ?? 60_000);
+    while (!(await tryAcquireLease(database.db, REMINDER_LEASE, holder, REMINDER_LEASE_MS)).acquired) {
+      if (Date.now() > deadline) {
+        io.stderr('另一进程正在发送提醒，请稍后重试。 Another process is sending reminders; try again later.\n');
+        return 1;
+      }
+      await sleep(1000);
+    }
+    try {
+      const calendar = await loadWorkCalendar(database.db, Number(date.slice(0, 4)));
+      if (!isWorkday(calendar, date))
+        io.stderr(
+          `${date} 不是工作日，不计划新的提醒，只发送到期的投递。 ${date} is not a working day: no new reminders.\n`,
+        );
+      const result = await runReminders(database.db, {
+        date,
+        ...(deps.now ? { now: deps.now } : {}),
+        transports: deps.transports ?? createTransports(config),
+        config,
+        ctx: { actor: { kind: 'system', name: 'cli' }, ip: null },
+        log: (message) => io.stderr(`${message}\n`),
+      });
+      io.stdout(`${formatRemindResult(result).join('\n')}\n`);
+      return 0;
+    } finally {
+      await releaseLease(database.db, REMINDER_LEASE, holder);
+    }
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,22 @@
+import { actorId } from '../../../core/actor.js';
+import { forbidden } from '../../../core/errors.js';
+import { canWriteReport } from '../../../core/work-policies.js';
+import type { RequestContext } from '../../../db/audit.js';
+import type { Db } from '../../../db/client.js';
+import type { ReportOut } from '../../schemas/reports.js';
+import { requireOpenPeriod, wrongState } from './report-access.js';
+import { runTransition } from './report-transition.js';
+
+/** Put a draft or returned report forward for review (its unit, or the office on its behalf). */
+export async function submitReport(db: Db, ctx: RequestContext, id: number, version: number): Promise<ReportOut> {
+  return runTransition(db, ctx, id, version, {
+    action: 'submit',
+    authorize: ({ row, item }) => {
+      if (!canWriteReport(ctx.actor, item, row.unitId)) throw forbidden();
+    },
+    before: ({ row, item }) => requireOpenPeriod(db, row.programmeId, item.year, row.period),
+    from: ['draft', 'returned'],
+    wrongState: (state) => wrongState(state, '提交', 'submitted', '草稿或已退回'),
+    patch: () => ({ state: 'submitted', submittedAt: new Date().toISOString(), submittedBy: actorId(ctx.actor) }),
+  });
+}
