@@ -14,11 +14,14 @@ import { type Db, openDatabase } from '../src/db/client.js';
 import { loadStatusInputs } from '../src/db/repositories/status-inputs.repository.js';
 import { categories, indicators, items, itemUnits, jurisdictions, programmes, units } from '../src/db/schema.js';
 import { reports, reportValues } from '../src/db/schema-work.js';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/config.js';
+import { seedDemo } from '../src/server/use-cases/demo/seed-demo.js';
 import {
   evaluateProgrammeStatus,
   evaluateStatusInputs,
 } from '../src/server/use-cases/work/evaluate-programme-status.js';
-import { fmt, machineLine, median, numberFlag } from './lib.js';
+import { BENCH_PASSWORD, fmt, machineLine, median, numberFlag } from './lib.js';
 
 const ITEMS = 40;
 const CATEGORIES = 4;
@@ -155,6 +158,34 @@ await database.migrate();
 const db = database.db;
 const programmeIds: number[] = [];
 
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+/**
+ * The dashboard's endpoint (GET /programmes/:id/status) for one district of
+ * 40 items, through the whole HTTP stack (session, policy, JSON), against a
+ * plain scan of that programme's approved reports and values.
+ */
+async function measureEndpoint(
+  app: App,
+  cookie: string,
+  programmeId: number,
+): Promise<{ endpoint: number; scan: number }> {
+  const url = `/api/v1/programmes/${programmeId}/status?date=${AS_OF}`;
+  const call = async () => {
+    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`status endpoint: ${response.statusCode} ${response.body}`);
+  };
+  await call();
+  await plainScan(db, [programmeId]);
+  const endpoint: number[] = [];
+  const scan: number[] = [];
+  for (let r = 0; r < rounds * 10; r++) {
+    scan.push(await timeMs(() => plainScan(db, [programmeId])));
+    endpoint.push(await timeMs(call));
+  }
+  return { endpoint: median(endpoint), scan: median(scan) };
+}
+
 async function measure(districts: number): Promise<{ status: number; scan: number; pure: number; items: number }> {
   while (programmeIds.length < districts) programmeIds.push(await buildDistrict(db, programmeIds.length + 1));
   // Warm up both paths once.
@@ -184,6 +215,16 @@ async function measure(districts: number): Promise<{ status: number; scan: numbe
 
 console.log('status against plan: every item of every district programme, vs a plain scan of the same reports');
 console.log(`  ${machineLine()}`);
+await seedDemo(db, BENCH_PASSWORD);
+const app = await buildApp({ database, config: testConfig({ MINXIN_LOG_LEVEL: 'silent' }), serveWeb: false });
+await app.ready();
+const signIn = await app.inject({
+  method: 'POST',
+  url: '/api/v1/session',
+  payload: { username: 'admin', password: BENCH_PASSWORD },
+});
+if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.statusCode}`);
+const cookie = String(signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
 const results: Array<{ districts: number; status: number; scan: number; pure: number; items: number }> = [];
 for (const districts of [16, 32]) {
   const buildStart = performance.now();
@@ -200,10 +241,15 @@ for (const districts of [16, 32]) {
   console.log(
     `    plain scan ${fmt(result.scan, 1).padStart(7)} ms   status ${fmt(result.status, 1).padStart(7)} ms   ratio ${fmt(result.status / result.scan, 2)} ×   (evaluation alone ${fmt(result.pure, 1)} ms)`,
   );
+  const endpoint = await measureEndpoint(app, cookie, programmeIds[0] as number);
+  console.log(
+    `    dashboard endpoint (one district, 40 items, median of ${rounds * 10}): ${fmt(endpoint.endpoint, 1)} ms vs plain scan ${fmt(endpoint.scan, 1)} ms, ratio ${fmt(endpoint.endpoint / endpoint.scan, 2)} ×`,
+  );
 }
 const [a, b] = results;
 if (a && b)
   console.log(
     `  doubling the data: scan ${fmt(b.scan / a.scan, 2)} ×, status ${fmt(b.status / a.status, 2)} ×, evaluation alone ${fmt(b.pure / a.pure, 2)} ×`,
   );
+await app.close();
 await database.close();
