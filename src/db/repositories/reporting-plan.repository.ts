@@ -53,8 +53,17 @@ export function defaultReportingPlan(programmeId: number): ReportingPlanRecord {
 }
 
 /** The programme's reporting plan, or the defaults when none has been stored. */
-export async function getReportingPlan(db: Db, programmeId: number): Promise<ReportingPlanRecord> {
-  const [row] = await db.select().from(reportingPlans).where(eq(reportingPlans.programmeId, programmeId)).limit(1);
+/**
+ * The programme's plan, or the defaults when it has none. `forShare` (inside a
+ * transaction) holds the row against a concurrent lock of a period until commit.
+ */
+export async function getReportingPlan(
+  db: Db,
+  programmeId: number,
+  options: { forShare?: boolean } = {},
+): Promise<ReportingPlanRecord> {
+  const query = db.select().from(reportingPlans).where(eq(reportingPlans.programmeId, programmeId)).limit(1);
+  const [row] = options.forShare ? await query.for('share') : await query;
   return row ? presentPlanRow(row) : defaultReportingPlan(programmeId);
 }
 

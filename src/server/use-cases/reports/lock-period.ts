@@ -30,6 +30,9 @@ export async function setReportingPeriodLock(
   if (!access || !canReadProgramme(ctx.actor, access)) throw notFound('民心工程', 'Programme');
   if (!canReviewReports(ctx.actor, access.jurisdictionId)) throw forbidden();
   const plan = await db.transaction(async (tx) => {
+    // Lock the plan row first, then count: a submission that read the plan before us has
+    // committed by the time the count runs, and one after us sees the period locked.
+    const changed = await setPeriodLocked(tx, ctx, programmeId, period, locked);
     if (locked) {
       const waiting = await countReports(tx, { programmeId, period, state: 'submitted' });
       if (waiting > 0) {
@@ -41,7 +44,7 @@ export async function setReportingPeriodLock(
         );
       }
     }
-    return setPeriodLocked(tx, ctx, programmeId, period, locked);
+    return changed;
   });
   return { programmeId, period, locked: plan.lockedPeriods.includes(period), lockedPeriods: plan.lockedPeriods };
 }

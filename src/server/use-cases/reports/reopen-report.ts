@@ -20,7 +20,7 @@ export async function reopenReport(
     authorize: ({ item }) => {
       if (!canReviewReports(ctx.actor, item.jurisdictionId)) throw forbidden();
     },
-    before: ({ row }) => requireUnlocked(db, row.programmeId, row.period),
+    before: ({ row }, tx) => requireUnlocked(tx, row.programmeId, row.period, true),
     from: ['approved'],
     wrongState: (state) => wrongState(state, '重新打开', 'reopened', '已审核通过'),
     patch: () => ({

@@ -25,8 +25,8 @@ export async function runTransition(
   step: {
     action: string;
     authorize: (loaded: LoadedReport) => void;
-    /** Checks before the transaction (a locked period…). */
-    before?: (loaded: LoadedReport) => Promise<void>;
+    /** Checks inside the transaction before the write (a locked period…). */
+    before?: (loaded: LoadedReport, tx: Db) => Promise<void>;
     from: readonly ReportRow['state'][];
     wrongState: (state: ReportRow['state']) => AppError;
     patch: (current: ReportRow) => Partial<NewReport>;
@@ -34,8 +34,8 @@ export async function runTransition(
 ): Promise<ReportOut> {
   const loaded = await loadReadableReport(db, ctx.actor, id);
   step.authorize(loaded);
-  await step.before?.(loaded);
   await db.transaction(async (tx) => {
+    await step.before?.(loaded, tx);
     const done = await transitionReport(tx, ctx, id, version, {
       action: step.action,
       present: presentRecord,

@@ -14,7 +14,7 @@ export async function submitReport(db: Db, ctx: RequestContext, id: number, vers
     authorize: ({ row, item }) => {
       if (!canWriteReport(ctx.actor, item, row.unitId)) throw forbidden();
     },
-    before: ({ row, item }) => requireOpenPeriod(db, row.programmeId, item.year, row.period),
+    before: ({ row, item }, tx) => requireOpenPeriod(tx, row.programmeId, item.year, row.period, undefined, true),
     from: ['draft', 'returned'],
     wrongState: (state) => wrongState(state, '提交', 'submitted', '草稿或已退回'),
     patch: () => ({ state: 'submitted', submittedAt: new Date().toISOString(), submittedBy: actorId(ctx.actor) }),
