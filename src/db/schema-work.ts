@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { indicators, items, jurisdictions, programmes, units, users } from './schema.js';
+import { indicators, items, jurisdictions, programmes, timestamps, units, users, version } from './schema.js';
 
 /**
  * The year's work after a list is published: the reporting plan, progress
@@ -23,12 +23,6 @@ import { indicators, items, jurisdictions, programmes, units, users } from './sc
  * (督办单), on-site inspections and assessment adjustments. Same conventions
  * as schema.ts: editable rows carry `version`, every mutation is audited.
  */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-};
-const version = { version: integer('version').notNull().default(1) };
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -138,6 +132,8 @@ export const reports = pgTable(
     nextSteps: text('next_steps').notNull().default(''),
     returnReason: text('return_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
+    /** The first submission for the period: on time is judged by it, not by a resubmission after a return. */
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true, mode: 'string' }),
     submittedBy: integer('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
     reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
@@ -252,6 +248,8 @@ export const notices = pgTable(
     /** 0 none; 1 unit head; 2 supervising leader. */
     escalationLevel: integer('escalation_level').notNull().default(0),
     escalatedAt: timestamp('escalated_at', { withTimezone: true, mode: 'string' }),
+    /** Why the office escalated it last (automatic escalations say so). */
+    escalationNote: text('escalation_note'),
     issuedBy: integer('issued_by').references(() => users.id, { onDelete: 'set null' }),
     ...version,
     ...timestamps,
@@ -317,6 +315,8 @@ export const deliveries = pgTable(
     id: serial('id').primaryKey(),
     channel: text('channel').notNull(),
     channelId: integer('channel_id').references(() => channels.id, { onDelete: 'set null' }),
+    /** The programme a reminder is about (its quiet hours apply); null for tests and notices of no programme. */
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
     recipient: text('recipient').notNull(),
     /** Unique: the same reminder to the same recipient over the same channel is delivered once. */
     dedupeKey: text('dedupe_key').notNull(),

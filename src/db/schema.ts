@@ -29,11 +29,12 @@ export const unitRole = pgEnum('unit_role', ['lead', 'co']);
 export const indicatorDirection = pgEnum('indicator_direction', ['increase', 'decrease']);
 export const userRole = pgEnum('user_role', ['admin', 'supervisor', 'reporter', 'leader', 'viewer']);
 
-const timestamps = {
+/** Shared by every editable table (schema-work.ts too). */
+export const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 };
-const version = { version: integer('version').notNull().default(1) };
+export const version = { version: integer('version').notNull().default(1) };
 
 export const jurisdictions = pgTable(
   'jurisdictions',

@@ -34,6 +34,7 @@ const f = {
 
 interface Notice {
   id: number;
+  escalationNote: string | null;
   seq: number;
   number: string;
   itemId: number;
@@ -317,7 +318,12 @@ describe('escalation', () => {
     const notice = await issue();
     const one = await supervisor.post(`/api/v1/notices/${notice.id}/escalate`, { version: 1, note: '逾期未见成效' });
     expect(one.statusCode, one.body).toBe(200);
-    expect(one.json()).toMatchObject({ state: 'escalated', escalationLevel: 1, version: 2 });
+    expect(one.json()).toMatchObject({
+      state: 'escalated',
+      escalationLevel: 1,
+      version: 2,
+      escalationNote: '逾期未见成效',
+    });
     const two = await supervisor.post(`/api/v1/notices/${notice.id}/escalate`, { version: 2, note: '报分管区领导' });
     expect(two.json()).toMatchObject({ state: 'escalated', escalationLevel: 2, version: 3 });
     const three = await supervisor.post(`/api/v1/notices/${notice.id}/escalate`, { version: 3, note: '再升级' });
@@ -366,6 +372,7 @@ describe('escalation', () => {
     expect(await escalateOverdueNotices(ctx.database.db, system, tomorrow)).toBe(1);
     expect(await escalateOverdueNotices(ctx.database.db, system, tomorrow)).toBe(0);
     expect(await level(due.id)).toMatchObject({ state: 'escalated', escalationLevel: 1 });
+    expect((await level(due.id)).escalationNote).toContain('自动升级');
     expect(await level(answered.id)).toMatchObject({ state: 'replied', escalationLevel: 0 });
 
     // Five working days after the reply date (at most about two calendar weeks, holidays included).

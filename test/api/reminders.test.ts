@@ -152,16 +152,20 @@ describe('blue reminders before a report is due', () => {
 
     const wecom = robots.posts.filter((p) => p.path === '/wecom');
     const dingtalk = robots.posts.filter((p) => p.path === '/dingtalk');
-    expect(wecom.length).toBe(first.sent.wecom);
-    expect(dingtalk.length).toBe(first.sent.dingtalk);
-    expect(wecom.length).toBe(first.planned);
+    // One delivery per reminder and robot, sent as a digest of few messages.
+    expect(first.sent.wecom).toBe(first.planned);
+    expect(first.sent.dingtalk).toBe(first.planned);
+    expect(wecom.length).toBe(first.robotMessages.wecom);
+    expect(dingtalk.length).toBe(first.robotMessages.dingtalk);
+    expect(wecom.length).toBeLessThan(first.planned / 3);
+    expect(dingtalk.length).toBeLessThan(wecom.length);
     expect(wecom[0]?.body).toMatchObject({
       msgtype: 'markdown',
-      markdown: { content: expect.stringMatching(/^### 【/) },
+      markdown: { content: expect.stringMatching(/^### 【民心工程提醒】\d+条/) },
     });
     expect(dingtalk[0]?.body).toMatchObject({
       msgtype: 'markdown',
-      markdown: { title: expect.stringMatching(/^【/), text: expect.stringContaining('查看详情') },
+      markdown: { title: expect.stringMatching(/^【民心工程提醒】/), text: expect.stringContaining('查看详情') },
     });
     expect(dingtalk.every((p) => p.signed)).toBe(true);
 
@@ -274,7 +278,8 @@ describe('red reminders and quiet hours', () => {
     const morning = await processDeliveries(ctx.database.db, at('2026-01-28T08:00:30'), transports);
     expect(morning.sent.email).toBeGreaterThan(0);
     expect(morning.sent.wecom).toBeGreaterThan(0);
-    expect(robots.posts.length).toBe(posts + morning.sent.wecom);
+    expect(robots.posts.length).toBe(posts + morning.robotMessages.wecom);
+    expect(morning.robotMessages.wecom).toBeLessThan(morning.sent.wecom);
     const headMail = smtp.mails.slice(mails).find((m) => m.to.includes('head@edu.example.gov.cn'));
     expect(headMail?.subject).toMatch(/^【红色督办】/);
   }, 60_000);

@@ -46,6 +46,7 @@ interface ReportBody {
   shares: { id: number; unitId: number; state: string; values: { indicatorId: number; value: number }[] }[] | null;
   consolidated: { indicatorId: number; value: number; source: string }[] | null;
   submittedAt: string | null;
+  firstSubmittedAt: string | null;
   reviewedAt: string | null;
 }
 
@@ -204,6 +205,8 @@ describe('the report workflow', () => {
     const submit = await reporter.post(url(`/reports/${created.id}/submit`), { version: 2 });
     expect(body(submit)).toMatchObject({ state: 'submitted', version: 3 });
     expect(body(submit).submittedAt).not.toBeNull();
+    const firstSubmittedAt = body(submit).firstSubmittedAt;
+    expect(firstSubmittedAt).toBe(body(submit).submittedAt);
 
     const noReason = await supervisor.post(url(`/reports/${created.id}/return`), { version: 3, reason: '  ' });
     expect(noReason.statusCode).toBe(400);
@@ -222,6 +225,8 @@ describe('the report workflow', () => {
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resubmitted = await reporter.post(url(`/reports/${created.id}/submit`), { version: 5 });
     expect(body(resubmitted).state).toBe('submitted');
+    // On time is judged by the first submission: a fix after a return keeps it.
+    expect(body(resubmitted).firstSubmittedAt).toBe(firstSubmittedAt);
     const approved = await supervisor.post(url(`/reports/${created.id}/approve`), { version: 6 });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(body(approved)).toMatchObject({ state: 'approved', returnReason: null, version: 7 });

@@ -56,6 +56,7 @@ CREATE TABLE "deliveries" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"channel" text NOT NULL,
 	"channel_id" integer,
+	"programme_id" integer,
 	"recipient" text NOT NULL,
 	"dedupe_key" text NOT NULL,
 	"level" text DEFAULT 'info' NOT NULL,
@@ -120,6 +121,7 @@ CREATE TABLE "notices" (
 	"closed_at" timestamp with time zone,
 	"escalation_level" integer DEFAULT 0 NOT NULL,
 	"escalated_at" timestamp with time zone,
+	"escalation_note" text,
 	"issued_by" integer,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -168,6 +170,7 @@ CREATE TABLE "reports" (
 	"next_steps" text DEFAULT '' NOT NULL,
 	"return_reason" text,
 	"submitted_at" timestamp with time zone,
+	"first_submitted_at" timestamp with time zone,
 	"submitted_by" integer,
 	"reviewed_at" timestamp with time zone,
 	"reviewed_by" integer,
@@ -196,6 +199,7 @@ ALTER TABLE "attachments" ADD CONSTRAINT "attachments_blob_sha256_blobs_sha256_f
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channels" ADD CONSTRAINT "channels_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inbox_messages" ADD CONSTRAINT "inbox_messages_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FactsIndicator, FactsItem, FactsNotice, FactsReport } from '../../core/work/assessment-facts.js';
 import type { Db } from '../client.js';
 import { indicators, items, itemUnits, jurisdictions, milestones, programmes, units, users } from '../schema.js';
@@ -108,7 +108,7 @@ export async function loadAssessmentRows(db: Db, programmeId: number): Promise<A
           unitId: reports.unitId,
           period: reports.period,
           state: reports.state,
-          submittedAt: reports.submittedAt,
+          submittedAt: sql<string | null>`coalesce(${reports.firstSubmittedAt}, ${reports.submittedAt})`,
           claimedStatus: reports.claimedStatus,
           percentComplete: reports.percentComplete,
         })

@@ -8,6 +8,8 @@ export type DeliveryState = DeliveryRow['state'];
 export interface NewDelivery {
   channel: 'email' | 'wecom' | 'dingtalk';
   channelId: number | null;
+  /** The programme the reminder is about: its quiet hours apply. */
+  programmeId?: number | null;
   recipient: string;
   dedupeKey: string;
   level: string;
@@ -28,6 +30,7 @@ export async function insertDeliveries(db: Db, rows: readonly NewDelivery[]): Pr
     const chunk = rows.slice(start, start + 300).map((r) => ({
       channel: r.channel,
       channelId: r.channelId,
+      programmeId: r.programmeId ?? null,
       recipient: r.recipient,
       dedupeKey: r.dedupeKey,
       level: r.level,
@@ -47,15 +50,29 @@ export async function insertDeliveries(db: Db, rows: readonly NewDelivery[]): Pr
 }
 
 /**
- * Take up to `limit` deliveries due at `now` for one attempt: their next
- * attempt moves `holdMs` ahead, so another worker (or this one after a crash)
- * leaves them alone meanwhile. No transaction stays open while they are sent.
+ * Take up to `limit` deliveries due at `now` (only those of `channelIds` when
+ * given) for one attempt: their next attempt moves `holdMs` ahead, so another
+ * worker (or this one after a crash) leaves them alone meanwhile. No
+ * transaction stays open while they are sent.
  */
-export async function claimDueDeliveries(db: Db, now: Date, limit: number, holdMs: number): Promise<DeliveryRow[]> {
+export async function claimDueDeliveries(
+  db: Db,
+  now: Date,
+  limit: number,
+  holdMs: number,
+  channelIds?: readonly number[],
+): Promise<DeliveryRow[]> {
+  if (channelIds?.length === 0) return [];
   const due = db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(inArray(deliveries.state, ['pending', 'failed']), lte(deliveries.nextAttemptAt, now.toISOString())))
+    .where(
+      and(
+        inArray(deliveries.state, ['pending', 'failed']),
+        lte(deliveries.nextAttemptAt, now.toISOString()),
+        channelIds ? inArray(deliveries.channelId, [...channelIds]) : undefined,
+      ),
+    )
     .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -66,7 +83,9 @@ export async function claimDueDeliveries(db: Db, now: Date, limit: number, holdM
     .returning();
 }
 
-export async function markDeliverySent(db: Db, id: number, at: Date): Promise<void> {
+/** Record that these deliveries went out (one message or one digest carrying them all). */
+export async function markDeliveriesSent(db: Db, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(deliveries)
     .set({
@@ -76,17 +95,21 @@ export async function markDeliverySent(db: Db, id: number, at: Date): Promise<vo
       lastError: null,
       updatedAt: sql`now()`,
     })
-    .where(eq(deliveries.id, id));
+    .where(inArray(deliveries.id, [...ids]));
 }
 
-/** Record a failed attempt: `failed` with the next attempt time, or `dead` when `nextAttemptAt` is null. */
-export async function markDeliveryFailed(
+/**
+ * Record a failed attempt of deliveries that had the same number of attempts:
+ * `failed` with the next attempt time, or `dead` when `nextAttemptAt` is null.
+ */
+export async function markDeliveriesFailed(
   db: Db,
-  id: number,
+  ids: readonly number[],
   attempts: number,
   error: string,
   nextAttemptAt: Date | null,
 ): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(deliveries)
     .set({
@@ -96,7 +119,7 @@ export async function markDeliveryFailed(
       ...(nextAttemptAt ? { nextAttemptAt: nextAttemptAt.toISOString() } : {}),
       updatedAt: sql`now()`,
     })
-    .where(eq(deliveries.id, id));
+    .where(inArray(deliveries.id, [...ids]));
 }
 
 /** Move a delivery off quiet hours without counting an attempt. */

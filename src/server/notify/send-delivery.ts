@@ -1,8 +1,9 @@
 import {
-  dingtalkPayload,
+  dingtalkMarkdown,
   robotAnswerProblem,
+  robotMarkdown,
   signedDingtalkUrl,
-  wecomPayload,
+  wecomMarkdown,
 } from '../../core/work/robot-messages.js';
 import { dingtalkSignature } from './dingtalk-sign.js';
 import type { Transports } from './transports.js';
@@ -32,19 +33,38 @@ export async function sendOutgoing(
     await transports.sendMail({ to: message.recipient, subject: message.subject, text: message.body }, signal);
     return;
   }
-  const url = message.robot?.url;
+  await sendRobotMarkdown(
+    message.channel,
+    message.robot,
+    { title: message.subject, markdown: robotMarkdown(text) },
+    transports,
+    signal,
+    now,
+  );
+}
+
+/** Post one markdown message to a WeCom or DingTalk robot (DingTalk signed when it has a secret). */
+export async function sendRobotMarkdown(
+  channel: string,
+  robot: Outgoing['robot'],
+  message: { title: string; markdown: string },
+  transports: Transports,
+  signal: AbortSignal,
+  now: () => number = Date.now,
+): Promise<void> {
+  const url = robot?.url;
   if (!url) throw new PermanentDeliveryError('渠道已删除或未设置 Webhook 地址 (the channel or its webhook is gone)');
   let target = url;
   let payload: unknown;
-  if (message.channel === 'wecom') payload = wecomPayload(text);
-  else if (message.channel === 'dingtalk') {
-    payload = dingtalkPayload(text);
-    const secret = message.robot?.secret;
+  if (channel === 'wecom') payload = wecomMarkdown(message.markdown);
+  else if (channel === 'dingtalk') {
+    payload = dingtalkMarkdown(message.title, message.markdown);
+    const secret = robot?.secret;
     if (secret) {
       const timestamp = now();
       target = signedDingtalkUrl(url, timestamp, dingtalkSignature(secret, timestamp));
     }
-  } else throw new PermanentDeliveryError(`未知渠道 (unknown channel): ${message.channel}`);
+  } else throw new PermanentDeliveryError(`未知渠道 (unknown channel): ${channel}`);
   const answer = await transports.postJson(target, payload, signal);
   const problem = robotAnswerProblem(answer.status, answer.body);
   if (problem) throw new Error(problem);

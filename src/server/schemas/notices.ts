@@ -92,6 +92,7 @@ export const noticeOut = z.object({
   closedAt: z.string().nullable(),
   escalationLevel: z.number().describe('0 none; 1 unit head; 2 supervising leader'),
   escalatedAt: z.string().nullable(),
+  escalationNote: z.string().nullable().describe('why it was escalated last (升级原因)'),
   issuedBy: z.number().nullable(),
   createdAt: z.string(),
   version: z.number(),

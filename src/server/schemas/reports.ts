@@ -111,6 +111,8 @@ export const reportSummaryOut = z.object({
   claimedStatus: z.enum(['not_started', 'in_progress', 'done', 'blocked']),
   returnReason: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  /** When it was first put forward for the period (a resubmission after a return keeps it). */
+  firstSubmittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),

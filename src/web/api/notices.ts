@@ -42,6 +42,7 @@ export interface Notice {
   closedAt: string | null;
   escalationLevel: number;
   escalatedAt: string | null;
+  escalationNote: string | null;
   issuedBy: Id | null;
   createdAt: string;
   version: number;

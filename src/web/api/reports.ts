@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
+import { useReportingPlan as usePlan } from './reporting-plan.js';
 import type { Id, UnitRole } from './types.js';
 
 /** Progress reports (进展报告), their review and the periods they belong to; shapes of src/server/schemas/reports.ts. */
@@ -39,6 +40,7 @@ export interface ReportSummary {
   claimedStatus: ClaimedStatus;
   returnReason: string | null;
   submittedAt: string | null;
+  firstSubmittedAt: string | null;
   reviewedAt: string | null;
   version: number;
   updatedAt: string;
@@ -160,12 +162,9 @@ export function useReviewQueue(programmeId: Id, filter: ReviewFilter) {
   });
 }
 
+/** The reporting plan (one cache with the settings page's editor). */
 export function useReportingPlan(programmeId: Id | undefined) {
-  return useQuery({
-    queryKey: reportKeys.plan(programmeId ?? 0),
-    queryFn: () => api.get<ReportingPlan>(`/programmes/${programmeId}/reporting-plan`),
-    enabled: programmeId !== undefined,
-  });
+  return usePlan(programmeId ?? 0, programmeId !== undefined);
 }
 
 /** Every write refreshes reports, "my work", the item's status and the inbox (a review posts messages). */

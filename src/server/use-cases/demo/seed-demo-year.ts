@@ -90,6 +90,7 @@ export async function seedDemoYear(
           batch.map(({ values: _values, ...report }) => ({
             ...report,
             programmeId,
+            firstSubmittedAt: report.submittedAt,
             submittedBy: report.submittedAt ? (reporter?.id ?? null) : null,
             reviewedBy: report.reviewedAt ? (supervisor?.id ?? null) : null,
             createdAt: report.submittedAt ?? `${effectiveToday}T09:00:00+08:00`,

@@ -45,6 +45,7 @@ export async function escalateNotice(
         state: 'escalated',
         escalationLevel: current.escalationLevel + 1,
         escalatedAt: new Date().toISOString(),
+        escalationNote: input.note,
       }),
     });
     const notice = await presentNotice(tx, id);

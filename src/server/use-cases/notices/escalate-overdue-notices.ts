@@ -48,6 +48,7 @@ export async function escalateOverdueNotices(db: Db, ctx: RequestContext, asOf: 
           state: 'escalated',
           escalationLevel: levelDue(current),
           escalatedAt: new Date().toISOString(),
+          escalationNote: `反馈时限（${current.replyDue}）已过，自动升级 Reply overdue, escalated automatically`,
         }),
       });
       if (!result) return false;

@@ -57,6 +57,7 @@ export interface NoticeOut {
   closedAt: string | null;
   escalationLevel: number;
   escalatedAt: string | null;
+  escalationNote: string | null;
   issuedBy: number | null;
   createdAt: string;
   version: number;
@@ -92,6 +93,7 @@ function presentOne(view: NoticeView, files: readonly AttachmentView[], today: s
     closedAt: view.closedAt,
     escalationLevel: view.escalationLevel,
     escalatedAt: view.escalatedAt,
+    escalationNote: view.escalationNote,
     issuedBy: view.issuedBy,
     createdAt: view.createdAt,
     version: view.version,

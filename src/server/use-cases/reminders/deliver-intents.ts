@@ -16,8 +16,8 @@ import {
  * Turn planned reminders into inbox messages and queued deliveries: the
  * audience becomes people (reporters of the unit, its head, the item's
  * leaders), each person gets one inbox message, each address one e-mail per
- * e-mail channel, each robot channel one message. Dedupe keys make a repeated
- * run add nothing.
+ * e-mail channel, each robot channel one delivery (sent later in a digest with
+ * the others due for that robot). Dedupe keys make a repeated run add nothing.
  */
 
 export interface Outbox {
@@ -83,6 +83,7 @@ export async function buildOutbox(
     const link = options.publicUrl ? `${options.publicUrl.replace(/\/+$/, '')}${intent.link}` : null;
     const message = composeMessage(intent.level, intent.title, intent.body, link);
     const base = {
+      programmeId: intent.programmeId,
       level: intent.level,
       subject: message.subject,
       body: message.body,

@@ -50,6 +50,8 @@ export interface RunRemindersResult {
   escalated: number;
   /** New inbox messages and deliveries that went out in this run. */
   sent: { inbox: number; email: number; wecom: number; dingtalk: number };
+  /** Robot messages posted: the reminders due for a robot go out as one digest (split only when too long). */
+  robotMessages: { wecom: number; dingtalk: number };
   failed: number;
   dead: number;
   /** Deliveries held back by quiet hours. */
@@ -92,6 +94,7 @@ export async function runReminders(db: Db, options: RunRemindersOptions): Promis
     queued: 0,
     escalated: 0,
     sent: { inbox: 0, email: 0, wecom: 0, dingtalk: 0 },
+    robotMessages: { wecom: 0, dingtalk: 0 },
     failed: 0,
     dead: 0,
     deferred: 0,
@@ -113,15 +116,15 @@ export async function runReminders(db: Db, options: RunRemindersOptions): Promis
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     signal: options.signal,
     releaseTime: (delivery, at) => {
-      // The dedupe key names the programme (…:p12:…), whose plan sets the quiet hours.
-      const id = /:p(\d+):/.exec(delivery.dedupeKey)?.[1];
-      const plan = id === undefined ? undefined : plans.get(Number(id));
+      // The delivery's programme sets the quiet hours.
+      const plan = delivery.programmeId === null ? undefined : plans.get(delivery.programmeId);
       return plan ? releaseTime(at, plan.quietStart, plan.quietEnd) : at;
     },
   });
   result.sent.email = processed.sent.email;
   result.sent.wecom = processed.sent.wecom;
   result.sent.dingtalk = processed.sent.dingtalk;
+  result.robotMessages = processed.robotMessages;
   result.failed = processed.failed;
   result.dead = processed.dead;
   result.deferred += processed.deferred;

@@ -29,6 +29,7 @@ export function presentSummary(row: ReportListRow): ReportSummaryOut {
     claimedStatus: row.claimedStatus,
     returnReason: row.returnReason,
     submittedAt: row.submittedAt,
+    firstSubmittedAt: row.firstSubmittedAt,
     reviewedAt: row.reviewedAt,
     version: row.version,
     updatedAt: row.updatedAt,

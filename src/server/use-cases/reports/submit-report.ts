@@ -17,6 +17,15 @@ export async function submitReport(db: Db, ctx: RequestContext, id: number, vers
     before: ({ row, item }, tx) => requireOpenPeriod(tx, row.programmeId, item.year, row.period, undefined, true),
     from: ['draft', 'returned'],
     wrongState: (state) => wrongState(state, '提交', 'submitted', '草稿或已退回'),
-    patch: () => ({ state: 'submitted', submittedAt: new Date().toISOString(), submittedBy: actorId(ctx.actor) }),
+    patch: (current) => {
+      const now = new Date().toISOString();
+      // On time is judged by the first submission; a fix after a return keeps it.
+      return {
+        state: 'submitted',
+        submittedAt: now,
+        firstSubmittedAt: current.firstSubmittedAt ?? now,
+        submittedBy: actorId(ctx.actor),
+      };
+    },
   });
 }

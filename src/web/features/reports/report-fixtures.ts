@@ -52,6 +52,7 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
     claimedStatus: 'in_progress',
     returnReason: null,
     submittedAt: null,
+    firstSubmittedAt: null,
     reviewedAt: null,
     version: 1,
     updatedAt: '2024-06-20T02:00:00Z',

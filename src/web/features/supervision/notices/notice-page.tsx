@@ -83,6 +83,9 @@ export function NoticePage() {
             label: t('supervision.notices.issuedAt'),
             children: formatDateTime(data.createdAt, i18n.language),
           },
+          ...(data.escalationNote
+            ? [{ key: 'escalation', label: t('supervision.notices.escalationNote'), children: data.escalationNote }]
+            : []),
           ...(data.closeNote
             ? [{ key: 'close', label: t('supervision.notices.closeNote'), children: data.closeNote }]
             : []),

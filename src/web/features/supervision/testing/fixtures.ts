@@ -136,6 +136,7 @@ export const notice: Notice = {
   closedAt: null,
   escalationLevel: 0,
   escalatedAt: null,
+  escalationNote: null,
   issuedBy: 2,
   createdAt: '2026-07-10T02:00:00Z',
   version: 1,
