@@ -13,6 +13,12 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 export const DEMO_PASSWORD = 'E2e-demo-pass-2026';
 export const DEMO_PROGRAMME = '明湖区2026年20项民心工程';
+/**
+ * The business date the journeys' server runs on (MINXIN_TODAY): the demo year
+ * is seeded up to it, so what is due, returned and lagging is the same whatever
+ * the real date.
+ */
+export const DEMO_TODAY = '2026-11-22';
 
 const INSTALL_HINT = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
 
@@ -71,6 +77,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       HOST: '127.0.0.1',
       MINXIN_DATA_DIR: dataDir,
       MINXIN_DEMO_PASSWORD: DEMO_PASSWORD,
+      MINXIN_TODAY: DEMO_TODAY,
       MINXIN_LOG_LEVEL: 'warn',
       ...env,
     },
@@ -154,6 +161,8 @@ export async function openPage(browser: Browser): Promise<{ page: Page; problems
     viewport: { width: 1366, height: 900 },
   });
   context.setDefaultTimeout(15_000);
+  // The browser's calendar agrees with the server's pinned business date (date pickers, "today").
+  await context.clock.setSystemTime(new Date(`${DEMO_TODAY}T10:00:00+08:00`));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

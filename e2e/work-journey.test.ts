@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   button,
   DEMO_PROGRAMME,
+  DEMO_TODAY,
   ensureBuilt,
   launchBrowser,
   openPage,
@@ -68,13 +69,13 @@ async function expectClean(page: Page, problems: string[]): Promise<void> {
   expect(real, 'errors in the browser').toEqual([]);
 }
 
-/** Signs in from the start page and waits for where this role lands (a reporter on 我的任务). */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Today in the business time zone, as the server's demo year sees it. */
-function shanghaiToday(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date);
+/** The server's business date (pinned with MINXIN_TODAY, so the demo year looks the same any day), plus days. */
+function businessDay(offsetDays = 0): string {
+  const date = new Date(`${DEMO_TODAY}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + offsetDays);
+  return date.toISOString().slice(0, 10);
 }
 
 /** A small real PNG, as a phone photo would be, in a temporary file. */
@@ -96,7 +97,7 @@ async function openDemoProgramme(page: Page): Promise<number> {
 
 /** The status in words of an item on the dashboard's 全部事项状态 table, at a date. */
 async function dashboardStatus(page: Page, url: string, programmeId: number, itemName: string): Promise<string> {
-  await page.goto(`${url}/dashboard?programme=${programmeId}&date=${shanghaiToday()}`);
+  await page.goto(`${url}/dashboard?programme=${programmeId}&date=${businessDay()}`);
   const all = page.getByRole('region', { name: '全部事项状态' });
   const row = all
     .getByRole('row')
@@ -218,12 +219,11 @@ describe('the year’s work in the browser (demo programme, embedded database)',
     await s.reload();
     await s.getByRole('button', { name: reviewName }).click();
     const second = s.getByRole('dialog', { name: new RegExp(escapeRegExp(itemName)) });
-    await second
-      .getByTestId('plan-vs-actual')
-      .getByRole('row')
-      .filter({ hasText: first.name })
-      .getByText(String(fixed))
-      .waitFor();
+    // The actual column (name, planned, actual…) shows the corrected value.
+    const fixedRow = second.getByTestId('plan-vs-actual').getByRole('row').filter({ hasText: first.name });
+    await expect
+      .poll(async () => (await fixedRow.getByRole('cell').nth(2).innerText()).replace(/[,\s]/g, ''))
+      .toBe(String(fixed));
     await button(second, '通过').click();
     await second.getByText('已通过').first().waitFor();
     expect(await second.getByTestId('review-approve').count()).toBe(0);
@@ -247,7 +247,7 @@ describe('the year’s work in the browser (demo programme, embedded database)',
     const reason = `“${NOTICE_ITEM}”本月进度未达计划，需说明原因。`;
     const action = '请于反馈时限前书面报告滞后原因和整改措施。';
     const reply = '已召开专题会，增派施工力量，月底前追上计划进度。';
-    const replyDue = shanghaiToday(10);
+    const replyDue = businessDay(10);
 
     // The office issues a 督办单 from the item page.
     await signIn(s, url, 'supervisor', /\/programmes$/);

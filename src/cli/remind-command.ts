@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { isIsoDate, isWorkday } from '../core/work/calendar.js';
+import { isIsoDate, isWorkday, shanghaiToday } from '../core/work/calendar.js';
 import { openDatabase } from '../db/client.js';
 import { loadWorkCalendar } from '../db/repositories/calendar.repository.js';
 import { releaseLease, tryAcquireLease } from '../db/repositories/leases.repository.js';
@@ -64,7 +64,8 @@ export async function remindCommand(
       return 0;
     }
     if (positionals.length > 0) throw new Error(`多余的参数 (unexpected arguments): ${positionals.join(' ')}`);
-    date = values.date ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    // MINXIN_TODAY pins the business date of a training installation, as the server does.
+    date = values.date ?? process.env.MINXIN_TODAY ?? shanghaiToday();
     if (!isIsoDate(date))
       throw new Error(`日期“${date}”无效，请使用 YYYY-MM-DD，例如 2026-06-22 (invalid date; use YYYY-MM-DD)`);
   } catch (error) {

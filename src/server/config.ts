@@ -30,6 +30,11 @@ const envSchema = z.object({
     .default(15),
   MINXIN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Pin the business date (YYYY-MM-DD) of a training or demo installation; unset: the real date. */
+  MINXIN_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'MINXIN_TODAY 须为 YYYY-MM-DD (must be YYYY-MM-DD)' })
+    .optional(),
   /** Reminders: seconds between scheduler runs (0: no scheduler in this process). */
   MINXIN_REMINDER_INTERVAL: z.coerce
     .number()

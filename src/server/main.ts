@@ -1,3 +1,4 @@
+import { pinBusinessDate } from '../core/work/calendar.js';
 import type { Database } from '../db/client.js';
 import { openDatabase } from '../db/client.js';
 import { deleteExpiredSessions } from '../db/repositories/sessions.repository.js';
@@ -28,6 +29,7 @@ export async function startServer(config: Config, print: (line: string) => void 
     dataDir: config.MINXIN_DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
   });
+  pinBusinessDate(config.MINXIN_TODAY ?? null);
   await database.migrate();
   await seedCalendar(database.db);
   if (demoWanted(config)) {

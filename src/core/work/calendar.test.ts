@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   addWorkdays,
@@ -10,6 +10,7 @@ import {
   nextWorkday,
   openPeriods,
   periodStartDate,
+  pinBusinessDate,
   reportingPeriods,
   shanghaiToday,
   WorkCalendar,
@@ -141,5 +142,20 @@ describe('built-in China holidays', () => {
       if (day.kind === 'workday') expect([0, 6]).toContain(new Date(`${day.date}T00:00:00Z`).getUTCDay());
     const all = [...builtInCalendarDays(2025), ...days2026].map((d) => d.date);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('the business date', () => {
+  afterEach(() => pinBusinessDate(null));
+
+  it('is today in Asia/Shanghai, or the pinned date of a training installation', () => {
+    expect(shanghaiToday(new Date('2026-06-30T16:30:00Z'))).toBe('2026-07-01');
+    pinBusinessDate('2026-11-22');
+    expect(shanghaiToday()).toBe('2026-11-22');
+    // A given moment is converted as it is: timestamps stay real.
+    expect(shanghaiToday(new Date('2027-01-05T02:00:00Z'))).toBe('2027-01-05');
+    pinBusinessDate(null);
+    expect(shanghaiToday()).toBe(shanghaiToday(new Date()));
+    expect(() => pinBusinessDate('2026-13-01')).toThrow(RangeError);
   });
 });

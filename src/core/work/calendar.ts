@@ -99,8 +99,23 @@ export function weekday(date: string): number {
 }
 
 /** Today's date in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return toIsoDate(new Date(now.getTime() + 8 * 3_600_000));
+let pinnedToday: string | null = null;
+
+/**
+ * Pin the business date (MINXIN_TODAY) for a training or demonstration
+ * installation and for the browser journeys: which periods are open, what is
+ * due and overdue, and the default date of status all follow it. Timestamps
+ * (submitted at, audit) stay real. null unpins.
+ */
+export function pinBusinessDate(date: string | null): void {
+  if (date !== null && !isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+  pinnedToday = date;
+}
+
+/** Today in Asia/Shanghai (or the pinned business date when no moment is given). */
+export function shanghaiToday(now?: Date): string {
+  if (now === undefined && pinnedToday !== null) return pinnedToday;
+  return toIsoDate(new Date((now ?? new Date()).getTime() + 8 * 3_600_000));
 }
 
 export function isWorkday(cal: WorkCalendar, date: string): boolean {

@@ -49,6 +49,8 @@ describe('planDemoYear', () => {
     expect(current.map((r) => r.state)).toContain('draft');
     expect(current.find((r) => r.unitId === 500)?.state).toBe('returned');
     expect(current.find((r) => r.unitId === 500)?.returnReason).toMatch(/照片/);
+    // …on the reporter's lagging item, so that fixing it brings the item back on track.
+    expect(year.laggingItemIds).toContain(current.find((r) => r.state === 'returned')?.itemId);
   });
 
   it('keeps a few items behind plan, with notices and inspections about them', () => {
@@ -56,7 +58,7 @@ describe('planDemoYear', () => {
     expect(year.laggingItemIds).toContain(1); // the demo reporter's own item, so they have something to catch up on
     expect(year.atRiskItemIds).toHaveLength(1);
     const lagging = year.reports.find((r) => r.itemId === year.laggingItemIds[0] && r.period === 'M06');
-    expect(lagging?.values[(year.laggingItemIds[0] as number) * 10]).toBe(330); // 55 % of 600
+    expect(lagging?.values[(year.laggingItemIds[0] as number) * 10]).toBe(240); // 40 % of 600
     expect(year.notices.map((n) => n.state)).toEqual(['closed', 'replied', 'open']);
     expect((year.notices[2]?.replyDue ?? '') < '2026-11-22').toBe(true);
     expect(year.inspections).toHaveLength(3);

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { ReportingPlan } from '../../core/work/calendar.js';
 import { DEFAULT_REPORTING_PLAN } from '../../core/work/calendar.js';
 import type { Db } from '../client.js';
+import { programmes } from '../schema.js';
 import type { AssessmentWeights } from '../schema-work.js';
 import { reportingPlans } from '../schema-work.js';
 
@@ -53,18 +54,21 @@ export function defaultReportingPlan(programmeId: number): ReportingPlanRecord {
 }
 
 /** The programme's reporting plan, or the defaults when none has been stored. */
-/**
- * The programme's plan, or the defaults when it has none. `forShare` (inside a
- * transaction) holds the row against a concurrent lock of a period until commit.
- */
-export async function getReportingPlan(
-  db: Db,
-  programmeId: number,
-  options: { forShare?: boolean } = {},
-): Promise<ReportingPlanRecord> {
-  const query = db.select().from(reportingPlans).where(eq(reportingPlans.programmeId, programmeId)).limit(1);
-  const [row] = options.forShare ? await query.for('share') : await query;
+/** The programme's plan, or the defaults when it has none. */
+export async function getReportingPlan(db: Db, programmeId: number): Promise<ReportingPlanRecord> {
+  const [row] = await db.select().from(reportingPlans).where(eq(reportingPlans.programmeId, programmeId)).limit(1);
   return row ? presentPlanRow(row) : defaultReportingPlan(programmeId);
+}
+
+/**
+ * Serialize locking a period against writing a report of it, inside their
+ * transactions: a report write holds the programme row shared, a lock holds it
+ * exclusively (NO KEY UPDATE, so inserts referencing the programme go on). The
+ * programme row always exists, unlike the plan's.
+ */
+export async function holdProgrammePeriods(db: Db, programmeId: number, mode: 'report' | 'lock'): Promise<void> {
+  const query = db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId));
+  await (mode === 'report' ? query.for('share') : query.for('no key update'));
 }
 
 /** Plans of several programmes at once (defaults for those without a row). */

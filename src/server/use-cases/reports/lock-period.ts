@@ -4,6 +4,7 @@ import { canReviewReports } from '../../../core/work-policies.js';
 import type { RequestContext } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
 import { programmeAccess } from '../../../db/repositories/access.repository.js';
+import { holdProgrammePeriods } from '../../../db/repositories/reporting-plan.repository.js';
 import { countReports } from '../../../db/repositories/reports.repository.js';
 import { setPeriodLocked } from '../work/set-period-locked.js';
 
@@ -30,8 +31,9 @@ export async function setReportingPeriodLock(
   if (!access || !canReadProgramme(ctx.actor, access)) throw notFound('民心工程', 'Programme');
   if (!canReviewReports(ctx.actor, access.jurisdictionId)) throw forbidden();
   const plan = await db.transaction(async (tx) => {
-    // Lock the plan row first, then count: a submission that read the plan before us has
-    // committed by the time the count runs, and one after us sees the period locked.
+    // Hold the programme first, then count: a submission under way has committed by the time
+    // the count runs, and one that comes after sees the period locked.
+    await holdProgrammePeriods(tx, programmeId, 'lock');
     const changed = await setPeriodLocked(tx, ctx, programmeId, period, locked);
     if (locked) {
       const waiting = await countReports(tx, { programmeId, period, state: 'submitted' });

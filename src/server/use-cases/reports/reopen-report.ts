@@ -3,6 +3,7 @@ import { forbidden } from '../../../core/errors.js';
 import { canReviewReports } from '../../../core/work-policies.js';
 import type { RequestContext } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
+import { holdProgrammePeriods } from '../../../db/repositories/reporting-plan.repository.js';
 import type { ReportOut } from '../../schemas/reports.js';
 import { requireUnlocked, wrongState } from './report-access.js';
 import { runTransition } from './report-transition.js';
@@ -20,7 +21,10 @@ export async function reopenReport(
     authorize: ({ item }) => {
       if (!canReviewReports(ctx.actor, item.jurisdictionId)) throw forbidden();
     },
-    before: ({ row }, tx) => requireUnlocked(tx, row.programmeId, row.period, true),
+    before: async ({ row }, tx) => {
+      await holdProgrammePeriods(tx, row.programmeId, 'report');
+      await requireUnlocked(tx, row.programmeId, row.period);
+    },
     from: ['approved'],
     wrongState: (state) => wrongState(state, '重新打开', 'reopened', '已审核通过'),
     patch: () => ({

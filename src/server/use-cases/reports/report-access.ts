@@ -126,10 +126,8 @@ export async function requireOpenPeriod(
   year: number,
   period: string,
   asOf: string = shanghaiToday(),
-  /** Inside the writing transaction: hold the plan so that a concurrent lock waits for this write. */
-  forShare = false,
 ): Promise<void> {
-  const plan = await getReportingPlan(db, programmeId, { forShare });
+  const plan = await getReportingPlan(db, programmeId);
   if (!isPeriod(period) || !reportingPeriods(plan.frequency).includes(period)) {
     const how = plan.frequency === 'monthly' ? '按月报送，请使用 M01–M12' : '按季报送，请使用 Q1–Q4';
     const howEn = plan.frequency === 'monthly' ? 'monthly: use M01–M12' : 'quarterly: use Q1–Q4';
@@ -150,8 +148,8 @@ export async function requireOpenPeriod(
 }
 
 /** Locked periods refuse edits even of existing reports. */
-export async function requireUnlocked(db: Db, programmeId: number, period: string, forShare = false): Promise<void> {
-  const plan = await getReportingPlan(db, programmeId, { forShare });
+export async function requireUnlocked(db: Db, programmeId: number, period: string): Promise<void> {
+  const plan = await getReportingPlan(db, programmeId);
   if (plan.lockedPeriods.includes(period)) throw periodLocked(period);
 }
 

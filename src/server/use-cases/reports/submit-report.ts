@@ -3,6 +3,7 @@ import { forbidden } from '../../../core/errors.js';
 import { canWriteReport } from '../../../core/work-policies.js';
 import type { RequestContext } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
+import { holdProgrammePeriods } from '../../../db/repositories/reporting-plan.repository.js';
 import type { ReportOut } from '../../schemas/reports.js';
 import { requireOpenPeriod, wrongState } from './report-access.js';
 import { runTransition } from './report-transition.js';
@@ -14,7 +15,11 @@ export async function submitReport(db: Db, ctx: RequestContext, id: number, vers
     authorize: ({ row, item }) => {
       if (!canWriteReport(ctx.actor, item, row.unitId)) throw forbidden();
     },
-    before: ({ row, item }, tx) => requireOpenPeriod(tx, row.programmeId, item.year, row.period, undefined, true),
+    before: async ({ row, item }, tx) => {
+      // A concurrent lock of the period waits for this submission, or this one sees the period locked.
+      await holdProgrammePeriods(tx, row.programmeId, 'report');
+      await requireOpenPeriod(tx, row.programmeId, item.year, row.period);
+    },
     from: ['draft', 'returned'],
     wrongState: (state) => wrongState(state, '提交', 'submitted', '草稿或已退回'),
     patch: (current) => {
