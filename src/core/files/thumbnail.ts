@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../errors.js';
 
 /**
@@ -14,7 +13,13 @@ export const THUMBNAIL = {
   quality: 75,
 } as const;
 
+/** libvips is loaded on the first image, not at start: an idle server does not carry it. */
+type Sharp = typeof import('sharp').default;
+let loading: Promise<Sharp> | undefined;
+
 export async function makeThumbnail(bytes: Uint8Array): Promise<Buffer> {
+  loading ??= import('sharp').then((module) => module.default as Sharp);
+  const sharp = await loading;
   try {
     return await sharp(bytes, { limitInputPixels: THUMBNAIL.maxInputPixels, failOn: 'error' })
       .rotate()
