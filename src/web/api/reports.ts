@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api } from './client.js';
 import { useReportingPlan as usePlan } from './reporting-plan.js';
 import type { Id, UnitRole } from './types.js';
@@ -178,11 +179,25 @@ function useInvalidateReports() {
     );
 }
 
+/** A random key (crypto.randomUUID needs a secure context; plain HTTP inside a government network may not be one). */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Creates a report. The form's key goes with every try, so a double click or a
+ * retry after a lost answer gets the same report back instead of a 409; a new
+ * key is taken once one is created.
+ */
 export function useCreateReport() {
   const invalidate = useInvalidateReports();
+  const key = useRef(newIdempotencyKey());
   return useMutation({
     mutationFn: ({ itemId, ...input }: ReportFields & { itemId: Id; period: string; unitId?: Id }) =>
-      api.post<Report>(`/items/${itemId}/reports`, input),
+      api.post<Report>(`/items/${itemId}/reports`, input, { 'idempotency-key': key.current }),
+    onSuccess: () => {
+      key.current = newIdempotencyKey();
+    },
     onSettled: invalidate,
   });
 }

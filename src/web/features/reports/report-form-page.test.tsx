@@ -107,6 +107,8 @@ describe('report form', { timeout: 40_000 }, () => {
     });
     // A reporter's own unit is the default: the form does not name it.
     expect(create?.body).not.toHaveProperty('unitId');
+    // A double click or a retry replays the same creation instead of making a second report.
+    expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     expect(requests.find((r) => r.url.endsWith('/submit'))?.body).toEqual({ version: 1 });
     await waitFor(() => expect(document.body.textContent).toContain('该报告已提交，正在等待审核。'));
     expect(() => getButton('提交')).toThrow();
