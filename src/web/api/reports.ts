@@ -99,23 +99,8 @@ export interface ReportPage {
   total: number;
 }
 
-export interface ReportingPeriod {
-  period: string;
-  startDate: string;
-  dueDate: string;
-  open: boolean;
-  locked: boolean;
-}
-
-export interface ReportingPlan {
-  programmeId: Id;
-  year: number;
-  frequency: 'monthly' | 'quarterly';
-  dueDay: number;
-  lockedPeriods: string[];
-  version: number;
-  periods: ReportingPeriod[];
-}
+// The plan and its periods are the reporting-plan API's types.
+export type { ReportingPeriod, ReportingPlan } from './reporting-plan.js';
 
 export interface ReviewFilter {
   state?: ReportState | undefined;
@@ -130,7 +115,6 @@ export const reportKeys = {
   one: (id: Id) => ['reports', 'one', id] as const,
   ofItem: (itemId: Id, period?: string) => ['reports', 'item', itemId, period ?? null] as const,
   queue: (programmeId: Id, filter: ReviewFilter) => ['reports', 'queue', programmeId, filter] as const,
-  plan: (programmeId: Id) => ['reporting-plan', programmeId] as const,
 };
 
 export function useReport(id: Id | undefined) {

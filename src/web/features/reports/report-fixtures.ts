@@ -28,6 +28,13 @@ export const plan: ReportingPlan = {
   frequency: 'quarterly',
   dueDay: 25,
   lockedPeriods: [],
+  interpolation: 'step',
+  onTrackRatio: 0.9,
+  laggingRatio: 0.7,
+  remindDaysBefore: 3,
+  quietStart: '22:00',
+  quietEnd: '08:00',
+  assessmentWeights: { reportsOnTime: 30, milestonesMet: 30, itemsDone: 30, noticesAnswered: 10 },
   version: 1,
   periods: [
     { period: 'Q1', startDate: '2024-01-01', dueDate: '2024-03-25', open: true, locked: false },
