@@ -5,7 +5,6 @@ import {
   assessUnits,
   DEFAULT_WEIGHTS,
   type DueReport,
-  shanghaiDate,
   type UnitFacts,
 } from './assessment.js';
 import {
@@ -126,13 +125,6 @@ describe('adjustmentProblem', () => {
     expect(adjustmentProblem(21, '主动整改到位')).toMatch(/^调整分值/);
     expect(adjustmentProblem(0, '主动整改到位')).toMatch(/^调整分值/);
     expect(adjustmentProblem(-3, '迟报')).toMatch(/^请写明调整理由/);
-  });
-});
-
-describe('shanghaiDate', () => {
-  it('reads the timestamps PostgreSQL and PGlite return', () => {
-    expect(shanghaiDate('2026-03-25 16:30:00.123+00')).toBe('2026-03-26');
-    expect(shanghaiDate('2026-03-25T09:00:00+08:00')).toBe('2026-03-25');
   });
 });
 

@@ -6,6 +6,8 @@
  * states the rules in words.
  */
 
+import { shanghaiDateOf } from './calendar.js';
+
 export type AssessmentRuleKey = 'reportsOnTime' | 'milestonesMet' | 'itemsDone' | 'noticesAnswered';
 
 export type AssessmentWeights = Record<AssessmentRuleKey, number>;
@@ -125,13 +127,6 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 const points = (n: number): string => String(round1(n));
 
-/** The calendar date (Asia/Shanghai) of a timestamp such as "2026-03-20 10:00:00+00". */
-export function shanghaiDate(timestamp: string): string {
-  const ms = Date.parse(timestamp);
-  if (Number.isNaN(ms)) return timestamp.slice(0, 10);
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** "2026-03-25" → "3月25日". */
 export function monthDay(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
@@ -189,7 +184,7 @@ function reportChecks(reports: readonly DueReport[], asOf: string) {
   return reports
     .filter((r) => r.dueDate < asOf)
     .map((r) => {
-      const on = r.submittedAt === null ? null : shanghaiDate(r.submittedAt);
+      const on = r.submittedAt === null ? null : shanghaiDateOf(r.submittedAt);
       const ok = on !== null && on <= r.dueDate;
       const when = on === null ? '未报送' : `${monthDay(on)}报送`;
       return { ok, miss: `${r.itemLabel} ${periodLabel(r.period)}：${when}，应于${monthDay(r.dueDate)}前报送` };
@@ -199,9 +194,9 @@ function reportChecks(reports: readonly DueReport[], asOf: string) {
 /** Notices whose reply was due before `asOf`, or that were already answered. */
 function noticeChecks(notices: readonly NoticeFact[], asOf: string) {
   return notices
-    .filter((n) => n.replyDue < asOf || (n.repliedAt !== null && shanghaiDate(n.repliedAt) <= asOf))
+    .filter((n) => n.replyDue < asOf || (n.repliedAt !== null && shanghaiDateOf(n.repliedAt) <= asOf))
     .map((n) => {
-      const on = n.repliedAt === null ? null : shanghaiDate(n.repliedAt);
+      const on = n.repliedAt === null ? null : shanghaiDateOf(n.repliedAt);
       const ok = on !== null && on <= n.replyDue;
       const when = on === null ? '未回复' : `${monthDay(on)}回复`;
       return { ok, miss: `${n.label}：${when}，应于${monthDay(n.replyDue)}前回复` };

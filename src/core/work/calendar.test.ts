@@ -12,6 +12,7 @@ import {
   periodStartDate,
   pinBusinessDate,
   reportingPeriods,
+  shanghaiDateOf,
   shanghaiToday,
   WorkCalendar,
   workdaysBetween,
@@ -157,5 +158,12 @@ describe('the business date', () => {
     pinBusinessDate(null);
     expect(shanghaiToday()).toBe(shanghaiToday(new Date()));
     expect(() => pinBusinessDate('2026-13-01')).toThrow(RangeError);
+  });
+});
+
+describe('shanghaiDateOf', () => {
+  it('reads the timestamps PostgreSQL and PGlite return', () => {
+    expect(shanghaiDateOf('2026-03-25 16:30:00.123+00')).toBe('2026-03-26');
+    expect(shanghaiDateOf('2026-03-25T09:00:00+08:00')).toBe('2026-03-25');
   });
 });

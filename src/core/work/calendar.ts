@@ -112,6 +112,13 @@ export function pinBusinessDate(date: string | null): void {
   pinnedToday = date;
 }
 
+/** A timestamp as PostgreSQL or PGlite returns it ("2026-06-28 06:03:11.5+00") as its date in Asia/Shanghai. */
+export function shanghaiDateOf(timestamp: string): string {
+  const iso = timestamp.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? timestamp.slice(0, 10) : shanghaiToday(date);
+}
+
 /** Today in Asia/Shanghai (or the pinned business date when no moment is given). */
 export function shanghaiToday(now?: Date): string {
   if (now === undefined && pinnedToday !== null) return pinnedToday;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/actor.js';
 import { contentDisposition, EXPORT_CONTENT_TYPES, exportFileName } from '../../../core/export/export-file.js';
 import { noticeToDocx } from '../../../core/export/notice-docx.js';
-import { shanghaiToday } from '../../../core/work/calendar.js';
+import { shanghaiDateOf } from '../../../core/work/calendar.js';
 import type { Db } from '../../../db/client.js';
 import { type NoticeOut, presentNotices, readableNotice } from './present-notice.js';
 
@@ -10,13 +10,6 @@ export interface NoticeFile {
   contentType: string;
   fileName: string;
   contentDisposition: string;
-}
-
-/** A timestamp from the database ("2026-06-28 06:03:11.5+00") as its date in Asia/Shanghai. */
-export function shanghaiDateOf(timestamp: string): string {
-  const iso = timestamp.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? timestamp.slice(0, 10) : shanghaiToday(date);
 }
 
 /** The notice printed as a Word document in the 督办单 layout; for whoever may read the notice. */
