@@ -5,9 +5,10 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { localStamp, sharedStamp } from './change-clock.js';
 import * as planSchema from './schema.js';
+import * as publishSchema from './schema-publish.js';
 import * as workSchema from './schema-work.js';
 
-const schema = { ...planSchema, ...workSchema };
+const schema = { ...planSchema, ...workSchema, ...publishSchema };
 export type Schema = typeof schema;
 /** A database or a transaction on it: every repository function takes one. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

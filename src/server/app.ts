@@ -21,10 +21,14 @@ import type { Config } from './config.js';
 import './context.js';
 import { sendError } from './errors.js';
 import authPlugin from './plugins/auth.js';
+import { publicSiteRoutes } from './public-site/routes.js';
 import { assessmentRoutes } from './routes/assessment.js';
+import { bulletinImportRoutes } from './routes/bulletin-import.js';
+import { bulletinsRoutes } from './routes/bulletins.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { channelRoutes } from './routes/channels.js';
 import { districtRoutes } from './routes/districts.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { fileRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
@@ -34,6 +38,7 @@ import { itemRoutes } from './routes/items.js';
 import { noticeRoutes } from './routes/notices.js';
 import { programmeRoutes } from './routes/programmes.js';
 import { publicRoutes } from './routes/public.js';
+import { publishRoutes } from './routes/publish.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reminderRoutes } from './routes/reminders.js';
 import { reportRoutes } from './routes/reports.js';
@@ -147,9 +152,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       await api.register(reportWorkRoutes);
       await api.register(noticeRoutes);
       await api.register(inspectionRoutes);
+      await api.register(publishRoutes);
+      await api.register(bulletinsRoutes);
+      await api.register(feedbackRoutes);
+      await api.register(bulletinImportRoutes);
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(publicSiteRoutes);
 
   const webAvailable = options.serveWeb !== false && existsSync(path.join(WEB_ROOT, 'index.html'));
   if (webAvailable) {
