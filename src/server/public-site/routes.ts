@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { bulletinPageRoutes } from './bulletin-pages.js';
+import { feedbackPageRoutes } from './feedback-pages.js';
+import { openDataRoutes } from './open-data.js';
 
-/** The public site under /p/ (server-rendered HTML, no sign-in). Filled in by the issue-5 work. */
-export async function publicSiteRoutes(_app: FastifyInstance): Promise<void> {}
+/** The public site under /p/ (server-rendered HTML, no sign-in). */
+export async function publicSiteRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(openDataRoutes);
+  await app.register(feedbackPageRoutes);
+  await app.register(bulletinPageRoutes);
+}
