@@ -7,7 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './lib.js';
 
-const BENCHMARKS = ['bench/tree.ts', 'bench/cold-start.ts', 'bench/idle-rss.ts', 'bench/import.ts', 'bench/status.ts'];
+const BENCHMARKS = [
+  'bench/tree.ts',
+  'bench/cold-start.ts',
+  'bench/idle-rss.ts',
+  'bench/import.ts',
+  'bench/status.ts',
+  'bench/report-card.ts',
+];
 const passOn = process.argv.slice(2);
 let failures = 0;
 for (const [index, file] of BENCHMARKS.entries()) {

@@ -10,6 +10,7 @@ import { startServer } from '../server/main.js';
 import { exportProgrammeFile } from '../server/use-cases/programmes/export-programme-file.js';
 import { importProgramme } from '../server/use-cases/programmes/import-programme.js';
 import { addUser } from './add-user.js';
+import { bulletinCommand } from './bulletin-command.js';
 import { importCommand } from './import-command.js';
 import { remindCommand } from './remind-command.js';
 
@@ -27,6 +28,8 @@ const USAGE = `用法 (usage): minxin <command> [options]
   import FILE [--year N] [--jurisdiction NAME] [--title TEXT] [--out FILE]
                                 读取清单 (.docx/.xlsx/.txt)，输出 minxin.programme/v1 (read a published list)
   remind [--date YYYY-MM-DD]    按日期发送提醒，重复运行不重复发送 (send the reminders for a date; safe to repeat)
+  bulletin PROGRAMME --date YYYY-MM-DD --format docx|md|html --out FILE
+                                起草进展情况通报（成绩单）(draft the bulletin of a programme at a cut-off)
 
 角色 roles: ${ROLES.join(', ')}`;
 
@@ -144,6 +147,8 @@ export async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'remind':
       return remindCommand(rest);
+    case 'bulletin':
+      return bulletinCommand(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -1,5 +1,13 @@
 import type { Actor } from './actor.js';
-import { canManageProgramme, canManageReferenceData, canReadItem, type ItemFacts, isAdmin } from './policies.js';
+import {
+  canManageProgramme,
+  canManageReferenceData,
+  canReadItem,
+  canReadProgramme,
+  type ItemFacts,
+  isAdmin,
+  type ProgrammeFacts,
+} from './policies.js';
 
 /**
  * Who may do what in the year's work: reporting, review, notices,
@@ -48,6 +56,16 @@ export function canSupervise(actor: Actor, jurisdictionId: number): boolean {
   return canManageProgramme(actor, jurisdictionId);
 }
 
+/** Approve or reject residents' comments (群众留言): the office of the programme's jurisdiction. */
+export function canModerateFeedback(actor: Actor, jurisdictionId: number): boolean {
+  return canManageProgramme(actor, jurisdictionId);
+}
+
+/** Residents' satisfaction by item and by unit: whoever sees every unit's row of the assessment table. */
+export function canReadSatisfaction(actor: Actor, jurisdictionId: number): boolean {
+  return assessmentScope(actor, jurisdictionId) === 'all';
+}
+
 /** Reply to a notice: the reporters of the unit it was sent to. */
 export function canReplyNotice(actor: Actor, noticeUnitId: number): boolean {
   return actor.kind === 'user' && actor.role === 'reporter' && actor.unitId === noticeUnitId;
@@ -83,4 +101,19 @@ export function assessmentScope(actor: Actor, jurisdictionId: number): 'all' | '
   if (actor.role === 'viewer')
     return actor.jurisdictionId === null || actor.jurisdictionScope.includes(jurisdictionId) ? 'all' : 'none';
   return 'none';
+}
+
+/**
+ * Bulletins (进展情况通报): the office of the programme's jurisdiction drafts,
+ * edits and publishes them and sees the drafts; whoever may read the programme
+ * reads the published ones (they are public on /p/ anyway).
+ */
+export function canReadBulletin(actor: Actor, programme: ProgrammeFacts, state: 'draft' | 'published'): boolean {
+  if (!canReadProgramme(actor, programme)) return false;
+  return state === 'published' || canManageProgramme(actor, programme.jurisdictionId);
+}
+
+/** Draft, edit, publish and delete a programme's bulletins: the office of its jurisdiction. */
+export function canEditBulletins(actor: Actor, jurisdictionId: number): boolean {
+  return canManageProgramme(actor, jurisdictionId);
 }

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/core/actor.js';
 import type { ItemNode, ProgrammeTree } from '../../src/core/tree.js';
+import { feedback } from '../../src/db/schema-publish.js';
 import { type Client, createTestApp, signIn, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { buildProgrammeDocument } from '../helpers/factories.js';
 import { anonymousClient, apiRoutes, checkRows, type Expect, type RouteRow, type Who } from '../helpers/routes.js';
@@ -390,6 +391,94 @@ const reminderRows: RouteRow<Fixtures>[] = [
   { method: 'POST', route: '/me/inbox/read-all', expect: signedIn(200) },
 ];
 
+/** Publishing a draft of 明湖区: the viewer reads drafts (403), reporters and leaders do not (404). */
+const PUBLISH_DRAFT: Expect = { admin: 200, supervisor: 200, reporter: 404, leader: 404, viewer: 403, anonymous: 401 };
+// biome-ignore format: a table reads best one row a line
+const publishRows: RouteRow<Fixtures>[] = [
+  { method: 'POST', route: '/programmes/:id/publish', id: () => fresh.programme(), expect: PUBLISH_DRAFT },
+  { method: 'POST', route: '/programmes/:id/publish', id: (f) => f.demo, expect: office(200) },
+  { method: 'POST', route: '/programmes/:id/publish', id: (f) => fresh.programme(far(f)), expect: FAR_READ },
+  { method: 'GET', route: '/public/programmes/:id/report-card', id: (f) => f.demo, expect: everyone(200) },
+  { method: 'GET', route: '/public/programmes/:id/report-card', id: (f) => f.draft, expect: everyone(404) },
+  { method: 'GET', route: '/public/programmes/:id/report-card', id: (f) => f.far.programme, expect: everyone(404) },
+  { method: 'GET', route: '/public/items/:id/progress', id: (f) => f.other.item, expect: everyone(200) },
+  { method: 'GET', route: '/public/items/:id/progress', id: () => fresh.item(), expect: everyone(404) },
+  { method: 'GET', route: '/public/items/:id/progress', id: (f) => f.far.item, expect: everyone(404) },
+];
+
+// Residents' feedback (issue 5): a pending comment made for each call, on the demo's item or 远山区's.
+const freshComment = async (itemId: number, programmeId: number): Promise<number> => {
+  const [row] = await ctx.database.db
+    .insert(feedback)
+    .values({ programmeId, itemId, rating: 4, comment: uniq('留言'), state: 'pending', clientHash: uniq('client') })
+    .returning({ id: feedback.id });
+  return row?.id ?? 0;
+};
+const moderation = () => ({ state: 'approved', version: 1 });
+/** Satisfaction: as the assessment ranking (office, leaders and viewers; not reporters). */
+// biome-ignore format: a table reads best one row a line
+const feedbackRows: RouteRow<Fixtures>[] = [
+  { method: 'GET', route: '/feedback', query: (f) => `programmeId=${f.demo}`, expect: office(200) },
+  { method: 'GET', route: '/feedback', query: (f) => `programmeId=${f.far.programme}`, expect: FAR_READ },
+  { method: 'PATCH', route: '/feedback/:id', id: (f) => freshComment(f.own.item, f.demo), body: moderation, expect: office(200) },
+  { method: 'PATCH', route: '/feedback/:id', id: (f) => freshComment(f.far.item, f.far.programme), body: moderation, expect: FAR_READ },
+  { method: 'GET', route: '/programmes/:id/satisfaction', id: (f) => f.demo, expect: RANKING },
+  { method: 'GET', route: '/programmes/:id/satisfaction', id: (f) => f.far.programme, expect: FAR_READ },
+];
+
+// Bulletins (issue 5): drafts of the demo made for each call; one published bulletin shared by the reads.
+const freshBulletin = () => make(`/programmes/${f.demo}/bulletins`, { cutoff: '2026-06-30' });
+const draftBulletin = memo(freshBulletin);
+const publishedBulletin = memo(async () => {
+  const id = await freshBulletin();
+  await reportCall(`/bulletins/${id}/publish`, {});
+  return id;
+});
+const publishedSeq = async (): Promise<number> =>
+  ((await clients.admin.get(`/api/v1/bulletins/${await publishedBulletin()}`)).json() as { seq: number }).seq;
+/** A draft bulletin is the office's: everyone else learns nothing of it. */
+// biome-ignore format: one caller a column
+const OFFICE_DRAFT = (status: number): Expect => ({ admin: status, supervisor: status, reporter: 404, leader: 404, viewer: 404, anonymous: 401 });
+/** Changing a published bulletin: the office hears it is frozen, readers that they may not. */
+// biome-ignore format: one caller a column
+const FROZEN: Expect = { admin: 409, supervisor: 409, reporter: 403, leader: 403, viewer: 403, anonymous: 401 };
+// biome-ignore format: a table reads best one row a line
+const bulletinRows: RouteRow<Fixtures>[] = [
+  { method: 'POST', route: '/programmes/:id/bulletins', id: (f) => f.demo, body: () => ({ cutoff: '2026-06-30' }), expect: office(201) },
+  { method: 'POST', route: '/programmes/:id/bulletins', id: (f) => f.far.programme, body: () => ({ cutoff: '2026-06-30' }), expect: { ...FAR_READ, admin: 201 } },
+  { method: 'GET', route: '/programmes/:id/bulletins', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/bulletins', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'GET', route: '/programmes/:id/bulletins/verify', id: (f) => f.demo, expect: READ },
+  { method: 'GET', route: '/programmes/:id/bulletins/verify', id: (f) => f.far.programme, expect: FAR_READ },
+  { method: 'GET', route: '/bulletins/:id', id: () => draftBulletin(), expect: OFFICE_DRAFT(200) },
+  { method: 'GET', route: '/bulletins/:id', id: () => publishedBulletin(), expect: READ },
+  { method: 'PATCH', route: '/bulletins/:id', id: () => freshBulletin(), body: v1({ title: '改写的标题' }), expect: OFFICE_DRAFT(200) },
+  { method: 'PATCH', route: '/bulletins/:id', id: () => publishedBulletin(), body: () => ({ version: 2, title: '改写的标题' }), expect: FROZEN },
+  { method: 'POST', route: '/bulletins/:id/refresh', id: () => freshBulletin(), expect: OFFICE_DRAFT(200) },
+  { method: 'POST', route: '/bulletins/:id/publish', id: () => freshBulletin(), expect: OFFICE_DRAFT(200) },
+  { method: 'POST', route: '/bulletins/:id/publish', id: () => publishedBulletin(), expect: FROZEN },
+  { method: 'DELETE', route: '/bulletins/:id', id: () => freshBulletin(), expect: OFFICE_DRAFT(204) },
+  { method: 'DELETE', route: '/bulletins/:id', id: () => publishedBulletin(), expect: FROZEN },
+  { method: 'GET', route: '/bulletins/:id/export.docx', id: () => draftBulletin(), expect: OFFICE_DRAFT(200) },
+  { method: 'GET', route: '/bulletins/:id/export.docx', id: () => publishedBulletin(), expect: READ },
+  { method: 'GET', route: '/bulletins/:id/export.md', id: () => publishedBulletin(), expect: READ },
+  { method: 'GET', route: '/bulletins/:id/export.html', id: () => draftBulletin(), expect: OFFICE_DRAFT(200) },
+  { method: 'GET', route: '/public/programmes/:id/bulletins', id: (f) => f.demo, expect: everyone(200) },
+  { method: 'GET', route: '/public/programmes/:id/bulletins', id: (f) => f.draft, expect: everyone(404) },
+  { method: 'GET', route: '/public/programmes/:id/bulletins/:seq', id: async (f) => `${f.demo}/bulletins/${await publishedSeq()}?rest=` as unknown as number, expect: everyone(200) },
+  { method: 'GET', route: '/public/programmes/:id/bulletins/:seq', id: (f) => `${f.demo}/bulletins/999?rest=` as unknown as number, expect: everyone(404) },
+];
+
+// Importing a published bulletin (issue 5): the office of the jurisdiction; accepting nothing writes nothing.
+const bulletinImportBody = () => ({ text: '01  教育提质工程\n全区教育事业稳步发展。' });
+// biome-ignore format: a table reads best one row a line
+const bulletinImportRows: RouteRow<Fixtures>[] = [
+  { method: 'POST', route: '/programmes/:id/bulletin-import/preview', id: (f) => f.demo, body: bulletinImportBody, expect: office(200) },
+  { method: 'POST', route: '/programmes/:id/bulletin-import/preview', id: (f) => f.far.programme, body: bulletinImportBody, expect: FAR_READ },
+  { method: 'POST', route: '/programmes/:id/bulletin-import/apply', id: (f) => f.demo, body: () => ({ ...bulletinImportBody(), period: 'M01', accept: [] }), expect: office(200) },
+  { method: 'POST', route: '/programmes/:id/bulletin-import/apply', id: (f) => f.far.programme, body: () => ({ ...bulletinImportBody(), period: 'M01', accept: [] }), expect: FAR_READ },
+];
+
 // biome-ignore format: a table reads best one row a line
 const rows: RouteRow<Fixtures>[] = [
   // System and session
@@ -538,6 +627,10 @@ const rows: RouteRow<Fixtures>[] = [
   ...noticeRows,
   ...assessmentRows,
   ...reminderRows,
+  ...publishRows,
+  ...feedbackRows,
+  ...bulletinRows,
+  ...bulletinImportRows,
 ];
 
 beforeAll(async () => {

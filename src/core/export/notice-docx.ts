@@ -64,8 +64,8 @@ export const noticeNumberText = (year: number, seq: number): string => `督办�
 export const noticeTitle = (jurisdictionName: string): string => `${jurisdictionName}民心工程督办单`;
 
 /** A4 portrait in twips, with the margins of official documents (公文: 37 mm top, 28 mm sides). */
-const A4 = { width: 11_906, height: 16_838 };
-const MARGIN = { top: 2_098, bottom: 1_984, left: 1_588, right: 1_474 };
+export const A4 = { width: 11_906, height: 16_838 };
+export const MARGIN = { top: 2_098, bottom: 1_984, left: 1_588, right: 1_474 };
 const TABLE_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 1_900;
 
@@ -76,7 +76,8 @@ const CELL_SIZE = 28;
 /** The red of official titles (红头). */
 const RED = 'C00000';
 
-const fonts = {
+/** The fonts of official documents (also used by the bulletin, src/core/publish/bulletin-docx.ts). */
+export const fonts = {
   title: { eastAsia: '方正小标宋简体', ascii: '黑体', hAnsi: '黑体', hint: 'eastAsia' },
   label: { eastAsia: '黑体', ascii: '黑体', hAnsi: '黑体', hint: 'eastAsia' },
   body: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman', hint: 'eastAsia' },

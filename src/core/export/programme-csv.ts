@@ -11,8 +11,8 @@ function defused(text: string): string {
   return /^[=+@\t\r]/.test(text) || (/^-/.test(text) && !/^-+$/.test(text)) ? `'${text}` : text;
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function field(raw: string): string {
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled (formulas defused). */
+export function field(raw: string): string {
   const text = defused(raw);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -31,7 +31,12 @@ function inputs(entries: CardStatusEntry[], extra: Partial<CardInputs> = {}): Ca
       { id: 1, title: '教育', ordinal: 1 },
       { id: 2, title: '养老', ordinal: 2 },
     ],
-    items: entries.map((e) => ({ id: e.id, description: `描述${e.id}`, target: e.id === 1 ? '新建学校2所' : '', deadlineText: null })),
+    items: entries.map((e) => ({
+      id: e.id,
+      description: `描述${e.id}`,
+      target: e.id === 1 ? '新建学校2所' : '',
+      deadlineText: null,
+    })),
     indicatorTargets: new Map([
       [10, 200],
       [11, 4],

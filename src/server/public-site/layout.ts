@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { assetHref } from './assets/load-assets.js';
 
 /**
  * The public site's page shell and the reader's choices: 适老版 (elder mode),
@@ -58,7 +59,8 @@ let toHantConverter: ((text: string) => string) | undefined;
 
 /** Simplified → traditional, character by character (cn→tw, never cn→twp: that rewrites words). */
 export function toHant(text: string): string {
-  const convert = (toHantConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  const convert = toHantConverter ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
+  toHantConverter = convert;
   return convert(text);
 }
 
@@ -85,13 +87,20 @@ const SKIP_TEXT = new Set(['title', 'script', 'style', 'textarea', 'option', 'rt
  */
 export function addPinyin(html: string): string {
   const decode = (s: string) =>
-    s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
+    s.replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _,
+    );
   const stack: string[] = [];
   let skipDepth = 0;
   return html.replace(/(<[^>]+>)|([^<]+)/g, (match, tag: string | undefined, text: string | undefined) => {
     if (tag) {
       const m = /^<(\/?)([a-zA-Z0-9-]+)([^>]*?)(\/?)>$/.exec(tag);
-      if (m && !m[4] && !/^(br|hr|img|input|meta|link|source|wbr|area|col|path|rect|circle|line|polyline)$/i.test(m[2] ?? '')) {
+      if (
+        m &&
+        !m[4] &&
+        !/^(br|hr|img|input|meta|link|source|wbr|area|col|path|rect|circle|line|polyline)$/i.test(m[2] ?? '')
+      ) {
         const name = (m[2] ?? '').toLowerCase();
         if (m[1]) {
           const opened = stack.pop();
@@ -137,15 +146,31 @@ export function switchHref(path: string, prefs: Prefs, change: Partial<Prefs>): 
   return `/p/prefs?set=${encodeURIComponent(encodePrefs(next) || 'plain')}&back=${encodeURIComponent(path)}`;
 }
 
-/** The whole document, choices applied. Assets: /p/assets/public.css and public.js (small, deferred). */
+const SWITCHES_SLOT = '<!--switches-->';
+
+/**
+ * The switches, added after the script choices are applied: the 简体/繁體 link
+ * names the other script in that script, and the switches carry no ruby.
+ */
+function switchesHtml(path: string, prefs: Prefs): string {
+  const label = (text: string) => (prefs.hant ? toHant(text) : text);
+  return [
+    `<a href="${escapeHtml(switchHref(path, prefs, { elder: !prefs.elder }))}" class="switch">${label(prefs.elder ? '标准版' : '适老版')}</a>`,
+    prefs.hant
+      ? `<a href="${escapeHtml(switchHref(path, prefs, { hant: false }))}" class="switch" lang="zh-Hans">简体</a>`
+      : `<a href="${escapeHtml(switchHref(path, prefs, { hant: true }))}" class="switch" lang="zh-Hant">繁體</a>`,
+    `<a href="${escapeHtml(switchHref(path, prefs, { pinyin: !prefs.pinyin }))}" class="switch">${label(prefs.pinyin ? '关闭拼音' : '拼音')}</a>`,
+  ].join('');
+}
+
+/**
+ * The whole document, choices applied. Assets: /p/assets/public.css and
+ * public.js with a `?v=` of their hash (served immutable). The stop button of
+ * read-aloud is hidden until public.js finds the Web Speech API.
+ */
 export function renderPage(options: PageOptions): string {
   const { prefs, path } = options;
   const lang = prefs.hant ? 'zh-Hant' : 'zh-Hans';
-  const switches = [
-    `<a href="${escapeHtml(switchHref(path, prefs, { elder: !prefs.elder }))}" class="switch">${prefs.elder ? '标准版' : '适老版'}</a>`,
-    `<a href="${escapeHtml(switchHref(path, prefs, { hant: !prefs.hant }))}" class="switch" lang="${prefs.hant ? 'zh-Hans' : 'zh-Hant'}" data-nopy>${prefs.hant ? '简体' : '繁體'}</a>`,
-    `<a href="${escapeHtml(switchHref(path, prefs, { pinyin: !prefs.pinyin }))}" class="switch">${prefs.pinyin ? '关闭拼音' : '拼音'}</a>`,
-  ].join('');
   const page = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -153,13 +178,14 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
 ${options.description ? `<meta name="description" content="${escapeHtml(options.description)}">` : ''}
-<link rel="stylesheet" href="/p/assets/public.css">
-<script src="/p/assets/public.js" defer></script>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetHref('public.css')}">
+<script src="${assetHref('public.js')}" defer></script>
 ${options.head ?? ''}
 </head>
 <body class="${prefs.elder ? 'elder' : 'standard'}${prefs.pinyin ? ' pinyin' : ''}">
 <a class="skip" href="#main">跳到主要内容</a>
-<header class="site"><a class="home" href="/p/">民心工程公开</a><nav class="switches" aria-label="阅读方式">${switches}</nav></header>
+<header class="site"><a class="home" href="/p/">民心工程公开</a><nav class="switches" aria-label="阅读方式">${SWITCHES_SLOT}<button type="button" class="speak-stop" hidden>停止朗读</button></nav></header>
 <main id="main" tabindex="-1">
 ${options.body}
 </main>
@@ -167,5 +193,5 @@ ${options.body}
 </body>
 </html>
 `;
-  return applyScript(page, prefs);
+  return applyScript(page, prefs).replace(SWITCHES_SLOT, switchesHtml(path, prefs));
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { canModerateFeedback } from '../features/feedback/feedback-policy.js';
 import { AppLayout } from '../features/layout/app-layout.js';
 import { HomeRedirect } from '../features/reports/home-redirect.js';
 import {
@@ -41,6 +42,15 @@ const InboxPage = named(() => import('../features/inbox/inbox-page.js'), 'InboxP
 const CalendarPage = named(() => import('../features/settings/calendar-page.js'), 'CalendarPage');
 const ChannelsPage = named(() => import('../features/settings/channels-page.js'), 'ChannelsPage');
 const DeliveriesPage = named(() => import('../features/settings/deliveries-page.js'), 'DeliveriesPage');
+// 群众评价: residents' comments to moderate and satisfaction.
+const FeedbackPage = named(() => import('../features/feedback/feedback-page.js'), 'FeedbackPage');
+const BulletinImportPage = named(
+  () => import('../features/bulletin-import/bulletin-import-page.js'),
+  'BulletinImportPage',
+);
+// 进展情况通报: bulletins of a programme, drafted, edited and published by the office.
+const BulletinsPage = named(() => import('../features/bulletins/bulletins-page.js'), 'BulletinsPage');
+const BulletinPage = named(() => import('../features/bulletins/bulletin-page.js'), 'BulletinPage');
 const NotFoundPage = named(() => import('../features/layout/not-found-page.js'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -108,6 +118,14 @@ export function AppRoutes() {
           <Route path="items/:id/reports/:period" element={<ReportFormPage />} />
           <Route path="reports/:id" element={<ReportPage />} />
           <Route
+            path="programmes/:id/bulletin-import"
+            element={
+              <RequireRole allow={canReviewReports}>
+                <BulletinImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="programmes/:id/review"
             element={
               <RequireRole allow={canReviewReports}>
@@ -133,6 +151,16 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
+          <Route
+            path="feedback"
+            element={
+              <RequireRole allow={canModerateFeedback}>
+                <FeedbackPage />
+              </RequireRole>
+            }
+          />
+          <Route path="bulletins" element={<BulletinsPage />} />
+          <Route path="bulletins/:id" element={<BulletinPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,8 @@
 import { importEn } from './import-page.js';
+import { bulletinImportEn } from './work/bulletin-import.js';
+import { bulletinsEn } from './work/bulletins.js';
+import { feedbackEn } from './work/feedback.js';
+import { publishEn } from './work/publish.js';
 import { reportsEn } from './work/reports.js';
 import { settingsEn } from './work/settings.js';
 import { supervisionEn } from './work/supervision.js';
@@ -8,6 +12,10 @@ export const en: Messages = {
   reports: reportsEn,
   supervision: supervisionEn,
   settings: settingsEn,
+  feedback: feedbackEn,
+  publish: publishEn,
+  bulletins: bulletinsEn,
+  bulletinImport: bulletinImportEn,
   app: {
     name: 'Livelihood Projects',
     loading: 'Loading…',

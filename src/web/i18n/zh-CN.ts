@@ -3,6 +3,10 @@
  * en.ts must have the same shape (the compiler checks it).
  */
 import { importZh } from './import-page.js';
+import { bulletinImportZh } from './work/bulletin-import.js';
+import { bulletinsZh } from './work/bulletins.js';
+import { feedbackZh } from './work/feedback.js';
+import { publishZh } from './work/publish.js';
 import { reportsZh } from './work/reports.js';
 import { settingsZh } from './work/settings.js';
 import { supervisionZh } from './work/supervision.js';
@@ -11,6 +15,10 @@ export const zhCN = {
   reports: reportsZh,
   supervision: supervisionZh,
   settings: settingsZh,
+  feedback: feedbackZh,
+  publish: publishZh,
+  bulletins: bulletinsZh,
+  bulletinImport: bulletinImportZh,
   app: {
     name: '民心工程管理',
     loading: '正在加载…',

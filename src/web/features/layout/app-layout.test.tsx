@@ -27,7 +27,7 @@ describe('AppLayout', () => {
       'GET /api/v1/programmes': { status: 200, body: { items: [] } },
     });
     view = await render(<AppRoutes />, { route: '/programmes' });
-    await waitFor(() => expect(menuLinks()).toEqual(['民心工程', '督查看板', '督办单']));
+    await waitFor(() => expect(menuLinks()).toEqual(['民心工程', '督查看板', '督办单', '进展情况通报']));
     expect(document.body.textContent).toContain('李督查');
     expect(document.body.textContent).toContain('查看者');
     expect(document.body.textContent).not.toContain('新建民心工程');
@@ -45,6 +45,8 @@ describe('AppLayout', () => {
         '民心工程',
         '督查看板',
         '督办单',
+        '进展情况通报',
+        '群众评价',
         '行政区',
         '责任单位',
         '人员',

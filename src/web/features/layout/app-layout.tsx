@@ -5,12 +5,13 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser, useSignOut } from '../../api/session.js';
 import type { SessionUser } from '../../api/types.js';
 import { canManageChannels, canManageDirectory, canManageUsers, canReportWork } from '../../shared/policy.js';
+import { canModerateFeedback } from '../feedback/feedback-policy.js';
 import { InboxBell } from '../inbox/inbox-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 
 type MenuKey = 'programmes' | 'jurisdictions' | 'units' | 'people' | 'users';
 /** Entries whose label lives outside layout.menu: they carry their own. */
-type EntryKey = MenuKey | 'my-work' | 'dashboard' | 'notices' | SettingsKey;
+type EntryKey = MenuKey | 'my-work' | 'dashboard' | 'notices' | 'bulletins' | 'feedback' | SettingsKey;
 /** Settings of the year's work, shown under a 设置 heading. */
 type SettingsKey = 'calendar' | 'channels' | 'deliveries';
 
@@ -24,6 +25,8 @@ const MENU: {
   { key: 'programmes', allow: () => true },
   { key: 'dashboard', allow: () => true, label: (t) => t('supervision.menu.dashboard') },
   { key: 'notices', allow: () => true, label: (t) => t('supervision.menu.notices') },
+  { key: 'bulletins', allow: () => true, label: (t) => t('bulletins.menu') },
+  { key: 'feedback', allow: canModerateFeedback, label: (t) => t('feedback.menu') },
   { key: 'jurisdictions', allow: canManageDirectory },
   { key: 'units', allow: canManageDirectory },
   { key: 'people', allow: canManageDirectory },

@@ -10,6 +10,7 @@ import type { Id } from '../../api/types.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { canExportProgramme, canManageDirectory, canWriteProgramme } from '../../shared/policy.js';
 import { LoadError, Loading } from '../../shared/query-state.js';
+import { BulletinImportLink } from '../bulletin-import/bulletin-import-link.js';
 import { HistoryTable } from '../history/history-table.js';
 import { ImportLink } from '../import/import-link.js';
 import { ReviewLink } from '../reports/review-link.js';
@@ -19,6 +20,7 @@ import { ExportProgrammeMenu } from './export-programme-menu.js';
 import { EditProgrammeModal } from './programme-form-modal.js';
 import { ProgrammeStateTag } from './programme-state-tag.js';
 import { ProgrammeTree } from './programme-tree.js';
+import { PublishButton } from './publish-button.js';
 
 export function ProgrammePage() {
   const id = Number(useParams().id);
@@ -42,8 +44,10 @@ export function ProgrammePage() {
         actions={
           <>
             {canWrite && <Button onClick={() => setEditing(true)}>{t('programmes.edit')}</Button>}
+            {canWrite && <PublishButton programme={programme} />}
             {canWrite && <ImportLink programmeId={programme.id} />}
             {canWrite && <ReviewLink programmeId={programme.id} />}
+            {canWrite && <BulletinImportLink programmeId={programme.id} />}
             <SupervisionLinks programmeId={programme.id} />
             {canExportProgramme(user) && <ExportProgrammeMenu programmeId={programme.id} />}
           </>
