@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, DEMO_TODAY, ensureBuilt, launchBrowser, type RunningServ
  */
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const MODES = ['', 'mode=elder', 'zh=hant', 'py=1'] as const;
+const MODES = ['', 'mode=elder', 'zh=hant', 'py=1', 'mode=elder&zh=hant&py=1'] as const;
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1366, height: 900 },
