@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asSentence, citySumClause, draftBulletin, itemParagraph } from './bulletin-draft.js';
 import type { BulletinCitySum, BulletinData } from './bulletin-types.js';
 import type { ReportCard } from './report-card.js';
-import { cardItem, fixtureCard } from './testing/bulletin-fixture.js';
+import { cardItem, fixtureCard, indicator } from './testing/bulletin-fixture.js';
 
 const data = (card = fixtureCard(), citySums: BulletinCitySum[] = []): BulletinData => ({ card, citySums });
 
@@ -161,6 +161,19 @@ describe('sentences', () => {
   it('falls back on the name when an item has no commitment, and says it is in progress without a report', () => {
     expect(itemParagraph(cardItem(1, { commitment: '', name: '建设口袋公园' }))).toBe(
       '建设口袋公园。目前，正在加快推进。',
+    );
+  });
+});
+
+describe('itemParagraph: no word said twice', () => {
+  it('needs no 目前 before a text that dates itself, and leaves out a number the text already gives', () => {
+    const item = cardItem(90, {
+      commitment: '新建学校2所',
+      progress: '截至9月底，新增学位累计1620个；另有1所正在施工',
+      indicators: [indicator(1, '新增学位', '个', 3000, 1620), indicator(2, '建成学校', '所', 2, 1)],
+    });
+    expect(itemParagraph(item)).toBe(
+      '新建学校2所。截至9月底，新增学位累计1620个；另有1所正在施工。累计建成学校1所，完成率50%。',
     );
   });
 });

@@ -99,10 +99,19 @@ export function bulletinLede(card: ReportCard, genre: BulletinGenre): string {
 export const sectionNumber = (index: number, genre: BulletinGenre): string =>
   genre === 'city' ? `${formatChineseNumeral(index + 1)}、` : String(index + 1).padStart(2, '0');
 
-/** 累计新增充电接口5119个，完成率85% for each indicator with a reported value. */
-export function indicatorClauses(indicators: readonly CardIndicator[]): string[] {
+/**
+ * 累计新增充电接口5119个，完成率85% for each indicator with a reported value,
+ * except those the progress text (`alreadySaid`) already names with the same number.
+ */
+export function indicatorClauses(indicators: readonly CardIndicator[], alreadySaid = ''): string[] {
+  const said = alreadySaid.replace(/\s+/g, '');
   return indicators
     .filter((i): i is CardIndicator & { actual: number } => i.actual !== null)
+    .filter((i) => {
+      const unit = i.unit.trim();
+      const named = said.includes(i.name.trim().replace(/^累计/, '').replace(/\s+/g, ''));
+      return !(named && (said.includes(formatQuantity(i.actual, unit)) || said.includes(`${i.actual}${unit}`)));
+    })
     .map((i) => {
       const name = i.name.trim().replace(/^累计/, '');
       const rate = i.rate === null ? '' : `，完成率${formatRate(i.rate)}`;
@@ -123,7 +132,7 @@ function partClause(part: CardItem): string {
   let clause: string;
   if (part.status === 'done') clause = progress ? `${name}已完成，${progress}` : `${name}已完成`;
   else clause = progress ? `${name}，${progress}` : `${name}正在加快推进`;
-  return [clause, ...indicatorClauses(part.indicators)].join('，');
+  return [clause, ...indicatorClauses(part.indicators, progress)].join('，');
 }
 
 /** 各区已筹集认定保障性租赁住房6007套（间）（2个区未报送：甲区、乙区）. */
@@ -138,14 +147,18 @@ export function citySumClause(sum: BulletinCitySum): string {
   return `各区已${name}${quantity}${rate}`;
 }
 
+const DATED = /^(截至|截止|到)\S{0,12}[，,]|^\d{1,2}\s*[—–-]\s*\d{1,2}月份?[，,]/;
+
 /** One item's paragraph (see the module comment). */
 export function itemParagraph(item: CardItem, citySums: readonly BulletinCitySum[] = []): string {
   const lead = asSentence(item.commitment) || asSentence(item.name);
   const clauses = [ownProgress(item), ...item.parts.map(partClause)].filter((c) => c !== '');
   let text = lead;
   if (item.status === 'done') text += `该项目已完成。${clauses.length > 0 ? `${clauses.join('；')}。` : ''}`;
-  else text += `目前，${clauses.length > 0 ? clauses.join('；') : '正在加快推进'}。`;
-  const numbers = indicatorClauses(item.indicators);
+  else if (clauses.length === 0) text += '目前，正在加快推进。';
+  // A text that dates itself (截至9月底，… / 1—6月份，…) needs no 目前.
+  else text += `${DATED.test(clauses[0] ?? '') ? '' : '目前，'}${clauses.join('；')}。`;
+  const numbers = indicatorClauses(item.indicators, clauses.join('；'));
   if (numbers.length > 0) text += `${numbers.join('；')}。`;
   const ids = new Set([item.id, ...item.parts.map((p) => p.id)]);
   const sums = citySums.filter((s) => ids.has(s.cityItemId)).map(citySumClause);

@@ -123,3 +123,18 @@ describe('buildReportCard', () => {
     expect(third?.commitment).toBe('描述3');
   });
 });
+
+describe('an item measured by its parts', () => {
+  it('takes the mean of its parts’ bars when it has no measure of its own', () => {
+    const card = buildReportCard(
+      inputs([
+        entry({ id: 1 }),
+        entry({ id: 2, parentId: 1, status: 'done' }),
+        entry({ id: 3, parentId: 1, indicators: [indicator(11, 1)] }),
+      ]),
+    );
+    const item = card.categories[0]?.items[0];
+    expect(item?.parts.map((p) => p.percent)).toEqual([100, 25]);
+    expect(item?.percent).toBe(63);
+  });
+});

@@ -10,8 +10,8 @@ import { type IndicatorStatus, type ItemStatus, STATUS_LABEL } from '../work/sta
  *
  * Progress (the 进度条) of an item: 100 when done; otherwise the mean over its
  * indicators with a positive target of actual ÷ target (capped at 1), or the
- * percent complete of its latest approved report, or 0 — and at most 99 while
- * not done. A category's and the programme's bar are the mean of their
+ * percent complete of its latest approved report, or the mean of its parts'
+ * bars, or 0 — and at most 99 while not done. A category's and the programme's bar are the mean of their
  * top-level items' (docs/decisions/0004-public-means-published.md).
  */
 
@@ -106,20 +106,26 @@ export interface CardInputs {
 const mean = (values: number[]): number =>
   values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 
-/** The item's bar, 0–100 (see the module comment). */
-export function itemPercent(entry: CardStatusEntry, targets: ReadonlyMap<number, number | null>): number {
+/**
+ * The item's bar, 0–100 (see the module comment); `parts` are its parts'
+ * bars, used when the item has no measure of its own (units report on parts).
+ */
+export function itemPercent(
+  entry: CardStatusEntry,
+  targets: ReadonlyMap<number, number | null>,
+  parts: readonly number[] = [],
+): number {
   if (entry.status === 'done') return 100;
   const ratios: number[] = [];
   for (const indicator of entry.indicators) {
     const target = targets.get(indicator.indicatorId) ?? null;
     if (target !== null && target > 0 && indicator.actual !== null) ratios.push(Math.min(1, indicator.actual / target));
   }
+  const latest = [...entry.reports].reverse().find((r) => r.percentComplete !== null);
   let percent = 0;
   if (ratios.length > 0) percent = mean(ratios) * 100;
-  else {
-    const latest = [...entry.reports].reverse().find((r) => r.percentComplete !== null);
-    percent = latest?.percentComplete ?? 0;
-  }
+  else if (latest?.percentComplete != null) percent = latest.percentComplete;
+  else if (parts.length > 0) percent = mean([...parts]);
   return Math.min(99, Math.max(0, Math.round(percent)));
 }
 
@@ -170,6 +176,7 @@ export function buildReportCard(inputs: CardInputs): ReportCard {
       units = [...(unitsOf.get(parent.id) ?? [])].sort((a, b) => a.position - b.position);
     const lead = units.find((u) => u.role === 'lead');
     const latest = latestProgress(progressOf.get(entry.id) ?? [], programme.year, asOf, lead?.unitId ?? null);
+    const parts = inputs.entries.filter((e) => e.parentId === entry.id).map(cardOf);
     return {
       id: entry.id,
       number: entry.number,
@@ -183,7 +190,11 @@ export function buildReportCard(inputs: CardInputs): ReportCard {
       coUnits: units.filter((u) => u.role === 'co').map((u) => u.name),
       progress: latest?.progress ?? null,
       progressPeriod: latest?.period ?? null,
-      percent: itemPercent(entry, inputs.indicatorTargets),
+      percent: itemPercent(
+        entry,
+        inputs.indicatorTargets,
+        parts.map((p) => p.percent),
+      ),
       indicators: entry.indicators.map((i) => {
         const target = inputs.indicatorTargets.get(i.indicatorId) ?? null;
         return {
@@ -198,7 +209,7 @@ export function buildReportCard(inputs: CardInputs): ReportCard {
       milestones: [...(milestonesOf.get(entry.id) ?? [])]
         .sort((a, b) => a.position - b.position)
         .map(({ period, text, dueDate }) => ({ period, text, dueDate })),
-      parts: inputs.entries.filter((e) => e.parentId === entry.id).map(cardOf),
+      parts,
     };
   };
 
