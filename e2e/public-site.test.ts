@@ -166,7 +166,9 @@ describe('public site', () => {
       found = (await page.evaluate(() => document.activeElement?.textContent?.trim())) === '适老版';
     }
     expect(found).toBe(true);
-    await Promise.all([page.waitForURL(new RegExp(`/p/${programmeId}$`)), page.keyboard.press('Enter')]);
+    // /p/prefs remembers the choice and sends the reader back (303): wait for the new page's load.
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`/p/${programmeId}`);
     expect(await page.evaluate(() => document.body.className)).toContain('elder');
     await page.goto(`${server.url}/p/${programmeId}`);
     expect(await page.evaluate(() => document.body.className)).toContain('elder');

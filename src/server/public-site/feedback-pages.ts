@@ -59,29 +59,6 @@ function sendHtml(reply: FastifyReply, status: number, html: string): FastifyRep
   return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
-// Form styles live with the form (inline styles are allowed by the CSP; the page is never cached).
-const STYLE = `<style>
-.feedback-form fieldset{border:2px solid #d0d7de;border-radius:6px;padding:.5rem 1rem 1rem;margin:1rem 0}
-.feedback-form legend{font-weight:700;padding:0 .25rem}
-.feedback-form .choice{display:flex;align-items:center;gap:.6rem;min-height:48px}
-.feedback-form .choice input{width:1.5rem;height:1.5rem;margin:0}
-.feedback-form .field{margin:1rem 0}
-.feedback-form .field>label{display:block;font-weight:700}
-.feedback-form textarea,.feedback-form input[type=text]{display:block;width:100%;max-width:36rem;font:inherit;padding:.5rem;border:2px solid #1a1a1a;border-radius:4px}
-.feedback-form input#answer{max-width:8rem}
-.feedback-form .hint{color:#444;margin:.25rem 0}
-.feedback-form .field-error,.error-summary li{color:#a4161a;font-weight:700}
-.feedback-form [aria-invalid=true]{border-color:#a4161a}
-.feedback-form .invalid{border-left:4px solid #a4161a;padding-left:.75rem}
-.error-summary{border:3px solid #a4161a;padding:.5rem 1rem;margin:1rem 0}
-.error-summary a{color:#a4161a}
-.feedback-form button[type=submit]{background:#0b4f9c;color:#fff;min-height:48px;padding:.5rem 1.5rem}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
-.elder .feedback-form .choice{min-height:56px}
-.elder .feedback-form .choice input{width:2rem;height:2rem}
-</style>`;
-
 interface FormView {
   target: FeedbackTarget;
   challenge: Challenge;
@@ -176,7 +153,6 @@ ${errorOf(problems, 'answer')}
     description: `对“${target.itemName}”的满意度评价和留言`,
     prefs: view.prefs,
     path: view.path,
-    head: STYLE,
     body,
   });
 }
