@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'bench/import.ts',
   'bench/status.ts',
   'bench/report-card.ts',
+  'bench/lighthouse.ts',
 ];
 const passOn = process.argv.slice(2);
 let failures = 0;
