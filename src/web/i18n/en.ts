@@ -235,6 +235,10 @@ export const en: Messages = {
       signInFailed: 'Failed sign-in',
       lock: 'Account locked',
       changePassword: 'Changed password',
+      refresh: 'Redrafted',
+      approve: 'Approved',
+      reject: 'Rejected',
+      importBulletin: 'Imported from a bulletin',
     },
     entities: {
       programme: 'Programme',
@@ -249,6 +253,10 @@ export const en: Messages = {
       unit: 'Unit',
       person: 'Person',
       user: 'User',
+      bulletin: 'Bulletin',
+      feedback: 'Residents’ feedback',
+      report: 'Progress report',
+      notice: 'Supervision notice',
     },
   },
   fields: {

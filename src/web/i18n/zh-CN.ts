@@ -238,6 +238,10 @@ export const zhCN = {
       signInFailed: '登录失败',
       lock: '锁定账号',
       changePassword: '修改密码',
+      refresh: '重新起草',
+      approve: '审核通过',
+      reject: '不予采用',
+      importBulletin: '从通报导入',
     },
     entities: {
       programme: '民心工程',
@@ -252,6 +256,10 @@ export const zhCN = {
       unit: '单位',
       person: '人员',
       user: '用户',
+      bulletin: '进展情况通报',
+      feedback: '群众评价',
+      report: '进展报告',
+      notice: '督办单',
     },
   },
   fields: {
