@@ -1,12 +1,12 @@
 import type { Actor } from '../../../core/actor.js';
 import { notFound } from '../../../core/errors.js';
-import { comparePeriods, isPeriod } from '../../../core/periods.js';
 import { canReadItem } from '../../../core/policies.js';
 import { shanghaiToday } from '../../../core/work/calendar.js';
 import type { ItemStatus } from '../../../core/work/status.js';
 import type { Db } from '../../../db/client.js';
 import { itemAccess } from '../../../db/repositories/access.repository.js';
 import { loadStatusInputs } from '../../../db/repositories/status-inputs.repository.js';
+import { publicItemProgressOf } from '../publish/get-public-item-progress.js';
 import { evaluateStatusInputs } from './evaluate-programme-status.js';
 
 export interface ItemProgress {
@@ -41,31 +41,18 @@ export async function getItemProgress(
   if (!inputs) throw missing();
   const status = evaluateStatusInputs(inputs, asOf);
   const entry = status.items.find((e) => e.id === itemId);
-  if (!entry) throw missing();
-  const indicators = inputs.indicators
-    .filter((i) => i.itemId === itemId)
-    .sort((a, b) => a.position - b.position || a.id - b.id);
+  const series = publicItemProgressOf(inputs, status, itemId);
+  if (!entry || !series) throw missing();
+  // The public series, plus what the office alone sees: the reasons and the year-end projection.
   return {
     itemId,
     asOf,
     status: entry.status,
     reasons: entry.reasons,
-    indicators: indicators.map((indicator) => {
-      const projected = entry.projection.indicators.find((p) => p.indicatorId === indicator.id);
+    indicators: series.indicators.map((indicator) => {
+      const projected = entry.projection.indicators.find((p) => p.indicatorId === indicator.indicatorId);
       return {
-        indicatorId: indicator.id,
-        name: indicator.name,
-        unit: indicator.unit,
-        target: indicator.target,
-        direction: indicator.direction,
-        planned: Object.entries(indicator.checkpoints)
-          .filter(([period]) => isPeriod(period))
-          .sort(([a], [b]) => comparePeriods(a, b))
-          .map(([period, value]) => ({ period, value })),
-        actual: entry.reports.flatMap((report) => {
-          const value = report.values[indicator.id];
-          return value === undefined ? [] : [{ period: report.period, value }];
-        }),
+        ...indicator,
         projection: {
           yearEnd: entry.projection.yearEnd,
           projected: projected?.projected ?? null,
