@@ -32,6 +32,12 @@ export interface BuildContext {
 
 export const HTML_TYPE = 'text/html; charset=utf-8';
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/**
+ * Pages are asked for again on every visit (a 304 costs a map lookup): a
+ * resident coming back from the feedback form, or a reader of a bulletin just
+ * published, sees the page as it is now, not a browser's copy up to a minute old.
+ */
+export const PAGE_CACHE_CONTROL = 'public, no-cache';
 const MAX_ENTRIES = 4_000;
 
 interface CacheState {
@@ -170,7 +176,7 @@ export async function sendCachedHtml(
     const html = await build({ today, prefs });
     return html === undefined ? cachedBody(404, renderNotFound(prefs), HTML_TYPE) : cachedBody(200, html, HTML_TYPE);
   });
-  return sendBody(request, reply, entry, 'Cookie');
+  return sendBody(request, reply, entry, 'Cookie', PAGE_CACHE_CONTROL);
 }
 
 /**
