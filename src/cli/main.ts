@@ -10,9 +10,11 @@ import { startServer } from '../server/main.js';
 import { exportProgrammeFile } from '../server/use-cases/programmes/export-programme-file.js';
 import { importProgramme } from '../server/use-cases/programmes/import-programme.js';
 import { addUser } from './add-user.js';
+import { backupCommand } from './backup-command.js';
 import { bulletinCommand } from './bulletin-command.js';
 import { importCommand } from './import-command.js';
 import { remindCommand } from './remind-command.js';
+import { restoreCommand } from './restore-command.js';
 
 const USAGE = `用法 (usage): minxin <command> [options]
 
@@ -30,6 +32,8 @@ const USAGE = `用法 (usage): minxin <command> [options]
   remind [--date YYYY-MM-DD]    按日期发送提醒，重复运行不重复发送 (send the reminders for a date; safe to repeat)
   bulletin PROGRAMME --date YYYY-MM-DD --format docx|md|html --out FILE
                                 起草进展情况通报（成绩单）(draft the bulletin of a programme at a cut-off)
+  backup FILE [--force]         备份整个数据库（含佐证材料）到一个文件 (back up every table, evidence files included)
+  restore FILE [--force]        从备份恢复到空数据库 (restore a backup into an empty database)
 
 角色 roles: ${ROLES.join(', ')}`;
 
@@ -149,6 +153,10 @@ export async function main(argv: string[]): Promise<number> {
       return remindCommand(rest);
     case 'bulletin':
       return bulletinCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case 'help':
     case '--help':
     case '-h':

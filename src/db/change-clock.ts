@@ -29,3 +29,22 @@ export async function sharedStamp(db: Db): Promise<number> {
   const [row] = await db.select({ n: changeClock.n }).from(changeClock).where(eq(changeClock.id, 1));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * `sharedStamp` for many requests at once: a request joins the read that has
+ * not started yet, or schedules one for the next turn of the event loop. A
+ * read starts after every request that joined it arrived, so none misses a
+ * change committed before it came; a thousand readers cost one query a turn
+ * instead of a thousand, which left writers queueing for the connection pool
+ * (reliability/load on PostgreSQL).
+ */
+export function sharedStampReader(db: Db): () => Promise<number> {
+  let pending: Promise<number> | undefined;
+  return () => {
+    pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      pending = undefined;
+      return sharedStamp(db);
+    });
+    return pending;
+  };
+}

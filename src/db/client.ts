@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { localStamp, sharedStamp } from './change-clock.js';
+import { localStamp, sharedStampReader } from './change-clock.js';
+import { lockDataDir } from './data-dir-lock.js';
 import * as planSchema from './schema.js';
 import * as publishSchema from './schema-publish.js';
 import * as workSchema from './schema-work.js';
@@ -48,11 +50,41 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.dataDir ?? './data');
 }
 
+/**
+ * PGlite runs SQL in this thread and passes from one queued query to the next
+ * without returning to the event loop, so while requests keep it busy no
+ * socket is read and no connection accepted: public readers waited seconds
+ * behind 100 reporters' writes (reliability/load). One turn of the loop before
+ * each query lets the other requests in between; idle, it costs microseconds.
+ */
+function yieldBeforeQueries(client: PGliteClient): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  const transaction = client.transaction.bind(client);
+  client.transaction = (async (callback: Parameters<typeof transaction>[0]) => {
+    await turn();
+    return transaction((tx) => {
+      const inside = tx.query.bind(tx);
+      tx.query = (async (...args: Parameters<typeof inside>) => {
+        await turn();
+        return inside(...args);
+      }) as typeof tx.query;
+      return callback(tx);
+    });
+  }) as typeof client.transaction;
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite does not lock its folder: refuse one that another live process has open.
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   const client = await PGlite.create(inMemory ? undefined : dataDir, {
     // PGlite holds all of shared_buffers resident from the start: PostgreSQL's default
     // 128 MB put the idle server at ~400 MB RSS, 16 MB at ~230 MB (bench/idle-rss.ts).
@@ -60,6 +92,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     // its fsync behaviour included, stay as they are.
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
   });
+  yieldBeforeQueries(client);
   const driver = drizzle({ client, schema });
   return {
     db: driver as unknown as Db,
@@ -70,7 +103,10 @@ async function openPglite(dataDir: string): Promise<Database> {
       await run(driver, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     changeStamp: async () => localStamp(),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 
@@ -101,7 +137,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         connection.release();
       }
     },
-    changeStamp: () => sharedStamp(db),
+    changeStamp: sharedStampReader(db),
     close: () => pool.end(),
   };
 }

@@ -21,6 +21,7 @@ import type { Config } from './config.js';
 import './context.js';
 import { sendError } from './errors.js';
 import authPlugin from './plugins/auth.js';
+import nulGuard from './plugins/nul-guard.js';
 import { publicSiteRoutes } from './public-site/routes.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { bulletinImportRoutes } from './routes/bulletin-import.js';
@@ -72,11 +73,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         : {
             level: config.MINXIN_LOG_LEVEL,
             // Never log credentials, cookies or CSRF tokens.
+            // `*.headers`: plugins log headers under their own keys too (multipart's busboyOptions at trace).
             redact: [
               'req.headers.cookie',
               'req.headers["x-csrf-token"]',
               'req.headers.authorization',
               'res.headers["set-cookie"]',
+              '*.headers.cookie',
+              '*.headers["x-csrf-token"]',
+              '*.headers.authorization',
             ],
           },
     bodyLimit: 10 * 1024 * 1024,
@@ -110,6 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
+  await app.register(nulGuard);
 
   await app.register(swagger, {
     openapi: {

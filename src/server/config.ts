@@ -42,6 +42,8 @@ const envSchema = z.object({
     .min(0)
     .max(24 * 3600)
     .default(300),
+  /** Reminders: how long a run's lease lasts unless renewed; a crashed holder's runs are taken over after it. */
+  MINXIN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(600),
   /** smtp://user:pass@host:port or smtps://…; without it no e-mail is sent. */
   MINXIN_SMTP_URL: z
     .string()

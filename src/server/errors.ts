@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../core/errors.js';
 import { AppError } from '../core/errors.js';
+import { sqlState } from '../db/errors.js';
 
 /** The one table from domain error codes to HTTP statuses. */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -122,6 +123,21 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
     return {
       status: fe.statusCode,
       body: { code: 'VALIDATION', message: `请求有误：${fe.message}。 Bad request.`, details: null },
+    };
+  }
+  // SQLSTATE class 22, data exception: a value the database cannot take (an id past its integer range…).
+  // The request's fault, whichever route let it through; logged so the route's schema can be tightened.
+  const state = sqlState(error);
+  if (state?.startsWith('22')) {
+    request.log.warn({ err: error, sqlState: state }, 'data exception answered as 400');
+    return {
+      status: 400,
+      body: {
+        code: 'VALIDATION',
+        message:
+          '请求中有数据库无法保存的值（例如编号过大或超出范围），请检查后重试。 A value in the request cannot be stored (e.g. an id out of range); check it and retry.',
+        details: { sqlState: state },
+      },
     };
   }
   request.log.error({ err: error }, 'unhandled error');

@@ -14,12 +14,16 @@ export const REMINDER_LEASE_MS = 10 * 60_000;
 export interface SchedulerLog {
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
+  /** Each run's start and end, and each tick that found the lease taken (MINXIN_LOG_LEVEL=debug). */
+  debug?(object: object, message: string): void;
 }
 
 export interface SchedulerOptions {
   db: Db;
   config: {
     MINXIN_REMINDER_INTERVAL: number;
+    /** How long a run holds the lease without renewing it (default REMINDER_LEASE_MS). */
+    MINXIN_LEASE_SECONDS?: number | undefined;
     MINXIN_SMTP_URL?: string | undefined;
     MINXIN_MAIL_FROM: string;
     MINXIN_PUBLIC_URL?: string | undefined;
@@ -45,33 +49,74 @@ export const leaseHolder = (who: string): string =>
  * the 'reminders' lease and runs the reminders for today (Asia/Shanghai). It
  * runs on timers, outside any request; a slow webhook delays only the next
  * run. It never throws into the process: a failed run is logged and the
- * next one tries again.
+ * next one tries again. A run renews its lease every third of the lease time,
+ * so a run longer than the lease is never joined by another process; a run
+ * that finds its lease lost stops sending.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const intervalMs = options.config.MINXIN_REMINDER_INTERVAL * 1000;
+  const leaseMs = (options.config.MINXIN_LEASE_SECONDS ?? REMINDER_LEASE_MS / 1000) * 1000;
   const transports = options.transports ?? createTransports(options.config);
   const holder = leaseHolder('server');
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RunRemindersResult | null> | undefined;
 
+  /** Renew the lease while a run lasts; abort the run once it is lost (or cannot be renewed in time). */
+  const keepLease = (fence: number | null, run: AbortController): (() => void) => {
+    let renewedAt = Date.now();
+    const lost = (reason: string) => {
+      if (run.signal.aborted) return;
+      options.log.warn({ holder, fence, reason }, 'reminder lease lost: the run stops');
+      run.abort();
+    };
+    const renew = setInterval(() => {
+      tryAcquireLease(options.db, REMINDER_LEASE, holder, leaseMs)
+        .then((lease) => {
+          if (!lease.acquired || lease.fence !== fence) lost('taken by another process');
+          else renewedAt = Date.now();
+        })
+        .catch(() => {
+          if (Date.now() - renewedAt > (leaseMs * 2) / 3) lost('not renewed in time');
+        });
+    }, leaseMs / 3);
+    renew.unref();
+    const stopRun = () => run.abort();
+    if (abort.signal.aborted) stopRun();
+    else abort.signal.addEventListener('abort', stopRun);
+    return () => {
+      clearInterval(renew);
+      abort.signal.removeEventListener('abort', stopRun);
+    };
+  };
+
   const runOnce = (): Promise<RunRemindersResult | null> => {
     running ??= (async () => {
-      const lease = await tryAcquireLease(options.db, REMINDER_LEASE, holder, REMINDER_LEASE_MS);
-      if (!lease.acquired) return null;
+      const lease = await tryAcquireLease(options.db, REMINDER_LEASE, holder, leaseMs);
+      if (!lease.acquired) {
+        options.log.debug?.({ holder }, 'reminder lease held by another process');
+        return null;
+      }
+      const run = new AbortController();
+      const release = keepLease(lease.fence, run);
+      const started = Date.now();
+      options.log.debug?.({ holder, fence: lease.fence }, 'reminder run started');
       try {
         const result = await runReminders(options.db, {
           date: shanghaiToday(),
           transports,
           config: options.config,
           ctx: { actor: { kind: 'system', name: 'scheduler' }, ip: null },
-          signal: abort.signal,
+          signal: run.signal,
           log: (message) => options.log.info({}, message),
         });
         if (sentTotal(result) > 0 || result.failed > 0 || result.dead > 0)
           options.log.info({ reminders: result }, 'reminders sent');
         return result;
       } finally {
+        release();
+        // Logged while the lease is still held: the run's logged span lies inside its lease.
+        options.log.debug?.({ holder, fence: lease.fence, ms: Date.now() - started }, 'reminder run finished');
         await releaseLease(options.db, REMINDER_LEASE, holder).catch(() => false);
       }
     })().finally(() => {

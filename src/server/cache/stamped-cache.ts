@@ -18,6 +18,11 @@ export class StampedCache<V> {
     return entry.value;
   }
 
+  /** The entry under `key` whatever its stamp, left in place (a page cache serves it while it rebuilds). */
+  peek(key: string): { stamp: number; value: V } | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, stamp: number, value: V): void {
     // Oldest first out: Map keeps insertion order.
     if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {

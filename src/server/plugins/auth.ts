@@ -66,7 +66,8 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before the body is read or validated: a forged write costs nothing and always answers 403.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.session || !UNSAFE.has(request.method)) return;
     const header = request.headers['x-csrf-token'];
     if (typeof header !== 'string' || !safeEqual(header, request.session.csrfToken)) {

@@ -42,10 +42,15 @@ const MAX_ENTRIES = 4_000;
 
 interface CacheState {
   entries: StampedCache<CachedBody>;
-  /** Builds under way, by key and stamp: concurrent misses after a change wait for one build. */
+  /**
+   * Builds under way, one per page at most: while a page is rebuilt after a
+   * change, readers get the copy it replaces (or wait for the build when there
+   * is none), so a stream of writes costs one build at a time per page rather
+   * than one per write and reader (reliability/load: 100 reporters writing).
+   */
   building: Map<string, Promise<CachedBody>>;
-  /** Fills (builds) and hits since start: for tests and diagnostics. */
-  stats: { fills: number; hits: number };
+  /** Fills (builds), hits, and stale copies served during a rebuild, since start: for tests and diagnostics. */
+  stats: { fills: number; hits: number; stale: number };
 }
 
 /** One cache per database, so apps on different databases (tests) never share pages. */
@@ -57,7 +62,7 @@ function stateFor(owner: object): CacheState {
     state = {
       entries: new StampedCache<CachedBody>(MAX_ENTRIES),
       building: new Map(),
-      stats: { fills: 0, hits: 0 },
+      stats: { fills: 0, hits: 0, stale: 0 },
     };
     caches.set(owner, state);
   }
@@ -68,6 +73,7 @@ function stateFor(owner: object): CacheState {
 export function publicCacheStats(request: FastifyRequest | { server: FastifyRequest['server'] }): {
   fills: number;
   hits: number;
+  stale: number;
 } {
   return { ...stateFor(request.server.database).stats };
 }
@@ -134,29 +140,80 @@ async function cached(
   const today = shanghaiToday();
   const state = stateFor(request.server.database);
   const fullKey = `${key}|${today}`;
-  const entry = state.entries.get(fullKey, stamp);
-  if (entry) {
+  const held = state.entries.peek(fullKey);
+  // A copy at least as new as this request's stamp (another request's build may have finished first).
+  if (held && held.stamp >= stamp) {
     state.stats.hits++;
-    return entry;
+    return held.value;
   }
-  const buildKey = `${fullKey}|${stamp}`;
-  let building = state.building.get(buildKey);
+  let building = state.building.get(fullKey);
+  if (building && held) {
+    state.stats.stale++;
+    return held.value;
+  }
   if (!building) {
     building = fill(today).then(
       (built) => {
         state.stats.fills++;
         state.entries.set(fullKey, stamp, built);
-        state.building.delete(buildKey);
+        state.building.delete(fullKey);
         return built;
       },
       (error: unknown) => {
-        state.building.delete(buildKey);
+        state.building.delete(fullKey);
         throw error;
       },
     );
-    state.building.set(buildKey, building);
+    state.building.set(fullKey, building);
   }
   return building;
+}
+
+interface SharedValue {
+  /** The change stamp read before the computation started: its result holds for builds at this stamp or older. */
+  stamp: number;
+  value: Promise<unknown>;
+}
+/** Values shared by builds, per database (see `sharedForBuild`). */
+const sharedValues = new WeakMap<object, Map<string, SharedValue>>();
+const MAX_SHARED = 200;
+
+/**
+ * A value several builds need (a programme's report card), computed once for
+ * all builds at the request's change stamp or older. A write makes every page
+ * of a programme stale at once; without this each page rebuilt would compute
+ * the same card again (reliability/load: with reporters writing, twenty item
+ * pages recomputing it kept the embedded database's process busy). The
+ * computation reads the stamp before it starts, so it is never older than
+ * the builds it serves.
+ */
+export async function sharedForBuild<T>(request: FastifyRequest, key: string, compute: () => Promise<T>): Promise<T> {
+  const owner = request.server.database;
+  let values = sharedValues.get(owner);
+  if (!values) {
+    values = new Map();
+    sharedValues.set(owner, values);
+  }
+  const usable = () => {
+    const held = values.get(key);
+    return held && held.stamp >= request.changeStamp ? (held.value as Promise<T>) : undefined;
+  };
+  const early = usable();
+  if (early) return early;
+  const stamp = await owner.changeStamp();
+  const meanwhile = usable();
+  if (meanwhile) return meanwhile;
+  const value = compute();
+  values.delete(key);
+  if (values.size >= MAX_SHARED) {
+    const oldest = values.keys().next().value;
+    if (oldest !== undefined) values.delete(oldest);
+  }
+  values.set(key, { stamp, value });
+  value.catch(() => {
+    if (values.get(key)?.value === value) values.delete(key);
+  });
+  return value;
 }
 
 /**

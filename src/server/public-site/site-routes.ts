@@ -6,7 +6,7 @@ import { getPublicItemProgress } from '../use-cases/publish/get-public-item-prog
 import { getReportCard } from '../use-cases/publish/get-report-card.js';
 import { ASSETS } from './assets/load-assets.js';
 import { decodePrefs, encodePrefs, PREFS_COOKIE } from './layout.js';
-import { type CachedBody, cachedBody, sendBody, sendCachedHtml, sendNotFound } from './page-cache.js';
+import { type CachedBody, cachedBody, sendBody, sendCachedHtml, sendNotFound, sharedForBuild } from './page-cache.js';
 import { renderItemPage } from './pages/item-page.js';
 import { renderProgrammeList } from './pages/programme-list.js';
 import { renderReportCard } from './pages/report-card.js';
@@ -80,7 +80,9 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     const id = positiveId(request.params.id);
     if (id === null) return sendNotFound(request, reply);
     return sendCachedHtml(request, reply, `card:${id}`, async ({ today, prefs }) => {
-      const card = await getReportCard(db, id, today, { publicOnly: true });
+      const card = await sharedForBuild(request, `card:${id}|${today}`, () =>
+        getReportCard(db, id, today, { publicOnly: true }),
+      );
       return card && renderReportCard(card, prefs);
     });
   });
@@ -93,7 +95,9 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
       const itemId = positiveId(request.params.itemId);
       if (id === null || itemId === null) return sendNotFound(request, reply);
       return sendCachedHtml(request, reply, `item:${id}:${itemId}`, async ({ today, prefs }) => {
-        const card = await getReportCard(db, id, today, { publicOnly: true });
+        const card = await sharedForBuild(request, `card:${id}|${today}`, () =>
+          getReportCard(db, id, today, { publicOnly: true }),
+        );
         const found = card && findCardItem(card, itemId);
         if (!card || !found) return undefined;
         const [progress, feedback] = await Promise.all([

@@ -14,7 +14,7 @@ import { type Api, typed } from './crud-routes.js';
 const binary = (what: string) => z.unknown().meta({ type: 'string', format: 'binary', description: what });
 
 /** What multipart's own errors mean to the person uploading. */
-function uploadError(error: unknown): unknown {
+export function uploadError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
@@ -32,7 +32,13 @@ function uploadError(error: unknown): unknown {
         '请以 multipart/form-data 上传文件（表单字段 file）。 Send the file as multipart/form-data in the field "file".',
       );
     default:
-      return error;
+      // Anything else while reading the body is a form that is cut off or malformed (busboy's errors carry
+      // no code: "Unexpected end of multipart data", "Boundary not found"…): the sender's fault, not ours.
+      if (error instanceof AppError) return error;
+      return new AppError(
+        'VALIDATION',
+        '上传的表单数据不完整或格式有误，请重新选择文件上传。 The upload form is cut off or malformed; choose the file and upload it again.',
+      );
   }
 }
 

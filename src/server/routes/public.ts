@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
-import { sendCachedBody } from '../public-site/page-cache.js';
+import { sendCachedBody, sharedForBuild } from '../public-site/page-cache.js';
 import { errorSchema, idParams } from '../schemas/common.js';
 import { programmeOut } from '../schemas/programmes.js';
 import { notModified, publicDateQuery, publicItemProgressOut, reportCardOut } from '../schemas/public.js';
@@ -74,7 +74,10 @@ export async function publicRoutes(app: Api): Promise<void> {
       const { id } = request.params;
       const key = `api:card:${id}|${request.query.date ?? 'today'}`;
       return sendCachedBody(request, reply, key, JSON_TYPE, async ({ today }) => {
-        const card = await getReportCard(db(), id, request.query.date ?? today, { publicOnly: true });
+        const asOf = request.query.date ?? today;
+        const card = await sharedForBuild(request, `card:${id}|${asOf}`, () =>
+          getReportCard(db(), id, asOf, { publicOnly: true }),
+        );
         if (!card) throw notFound('已发布的民心工程', 'Published programme');
         return JSON.stringify(reportCardOut.parse(card));
       });

@@ -34,7 +34,7 @@ export async function reportRoutes(app: Api): Promise<void> {
       schema: {
         tags,
         summary:
-          '新建进展报告草稿；可带 Idempotency-Key 防止重复提交 (create a draft report; a repeated Idempotency-Key returns the first result with 200)',
+          '新建进展报告草稿，submit: true 时一并提交；可带 Idempotency-Key 防止重复提交 (create a draft report, or with submit: true create and submit it in one step; a repeated Idempotency-Key returns the first result with 200)',
         params: idParams,
         headers: idempotencyHeaders,
         body: reportCreate,

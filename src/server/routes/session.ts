@@ -89,13 +89,16 @@ export async function sessionRoutes(app: Api): Promise<void> {
         tags: ['session'],
         summary: '修改本人密码 (change my password)',
         body: passwordChange,
-        response: { 204: noContent, ...errors },
+        response: { 204: noContent, ...errors, 423: errorSchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!request.session) throw new AppError('UNAUTHENTICATED', '请先登录。 Please sign in.');
-      await changePassword(app.database.db, { actor, ip: request.ip }, request.session.id, request.body);
+      await changePassword(app.database.db, { actor, ip: request.ip }, request.session.id, request.body, {
+        maxFailures: app.config.MINXIN_LOGIN_MAX_FAILURES,
+        lockMinutes: app.config.MINXIN_LOCK_MINUTES,
+      });
       return reply.status(204).send(null);
     },
   );

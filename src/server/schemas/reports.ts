@@ -57,6 +57,10 @@ const reportFields = {
 export const reportCreate = z.strictObject({
   period: periodField,
   unitId: z.number().int().positive().optional().describe("the reporting unit; defaults to the reporter's unit"),
+  submit: z
+    .boolean()
+    .optional()
+    .describe('true: submit it for review in the same step (one Idempotency-Key then covers the whole submission)'),
   ...reportFields,
 });
 export type ReportCreateInput = z.infer<typeof reportCreate>;

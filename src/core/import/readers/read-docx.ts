@@ -16,7 +16,15 @@ import {
   type XmlNode,
 } from './docx-xml.js';
 import { oldOfficeError, pdfError, sniff } from './sniff.js';
-import { checkXmlSize, findEntry, inflateEntries, notValidFile, type ReaderOptions, readZipDirectory } from './zip.js';
+import {
+  checkDeclaredXmlSize,
+  checkXmlSize,
+  findEntry,
+  inflateEntries,
+  notValidFile,
+  type ReaderOptions,
+  readZipDirectory,
+} from './zip.js';
 
 /**
  * A .docx as paragraphs and tables. Only word/document.xml and
@@ -302,7 +310,9 @@ function documentParts(bytes: Uint8Array, options: ReaderOptions): { document: s
     );
   }
   const numbering = findEntry(entries, NUMBERING_XML);
-  const parts = inflateEntries(bytes, numbering ? [document, numbering] : [document], 'docx', options.stats);
+  const wanted = numbering ? [document, numbering] : [document];
+  checkDeclaredXmlSize('docx', wanted);
+  const parts = inflateEntries(bytes, wanted, 'docx', options.stats);
   const decoder = new TextDecoder('utf-8');
   const text = (name: string) => {
     const data = parts.get(name);

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import { IMPORT_LIMITS, type SourceDocument, type SourceTable } from '../model.js';
 import { oldOfficeError, pdfError, sniff } from './sniff.js';
 import {
+  checkDeclaredXmlSize,
   checkXmlSize,
   inflateEntries,
   notValidFile,
@@ -208,6 +209,7 @@ function prepareWorkbook(bytes: Uint8Array, options: ReaderOptions): PreparedWor
       'the archive holds no Excel workbook (xl/workbook.xml)',
     );
   }
+  checkDeclaredXmlSize('xlsx', [...wanted.values()]);
   const parts = inflateEntries(bytes, [...wanted.values()], 'xlsx', options.stats);
 
   const decoder = new TextDecoder('utf-8');

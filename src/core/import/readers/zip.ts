@@ -296,11 +296,14 @@ export interface ReaderOptions {
 /**
  * Counts the elements XML text opens, cheaply, before a parser builds an
  * object for each: markup compresses about 1000:1, so a small upload can
- * inflate to millions of elements within the byte limit. Refuses more than `max`.
+ * inflate to millions of elements within the byte limit. Refuses more than
+ * `max`, and more than IMPORT_LIMITS.xmlChars characters in all.
  */
 export function checkXmlSize(format: ZipFormat, texts: Iterable<string>, max: number): void {
   let tags = 0;
+  let chars = 0;
   for (const text of texts) {
+    chars += text.length;
     for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
       if (text.charCodeAt(at + 1) !== 0x2f && ++tags > max) {
         const t = FORMAT_TEXT[format];
@@ -312,4 +315,27 @@ export function checkXmlSize(format: ZipFormat, texts: Iterable<string>, max: nu
       }
     }
   }
+  // Long text costs as much as many elements (the parser decodes entities in it pass after pass).
+  if (chars > IMPORT_LIMITS.xmlChars) throw xmlTooLong(format);
+}
+
+/**
+ * The same character limit before inflating, from the sizes the directory
+ * declares (inflating checks them): UTF-8 spends at most three bytes on a
+ * character, so more than three bytes per allowed character is too long.
+ */
+export function checkDeclaredXmlSize(format: ZipFormat, entries: readonly ZipEntry[]): void {
+  const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
+  // Past the inflation budget it is a zip bomb, and inflateEntries says so.
+  if (declared > 3 * IMPORT_LIMITS.xmlChars && declared <= IMPORT_LIMITS.inflatedBytes) throw xmlTooLong(format);
+}
+
+function xmlTooLong(format: ZipFormat): AppError {
+  const t = FORMAT_TEXT[format];
+  const millions = IMPORT_LIMITS.xmlChars / 1_000_000;
+  return new AppError(
+    'VALIDATION',
+    `${t.zh} 文件解压后的内容超过 ${millions} 百万字符，不像一份清单，已停止读取。请只保留清单部分后另存再试。 ` +
+      `The ${t.en} file's content is longer than ${millions} million characters once unzipped, too long for a list, so reading stopped; keep only the list, save it again and retry.`,
+  );
 }

@@ -12,6 +12,7 @@ import { findRow } from '../../../db/crud.js';
 import { itemAccess, programmeAccess } from '../../../db/repositories/access.repository.js';
 import { type AuditRow, listHistory } from '../../../db/repositories/history.repository.js';
 import { people, units } from '../../../db/schema.js';
+import { visibleHistory } from './history-visibility.js';
 
 export interface HistoryQuery {
   entityType?: string | undefined;
@@ -52,5 +53,5 @@ export async function listHistoryFor(db: Db, actor: Actor, query: HistoryQuery):
         : null;
     if (jurisdictionId === null || !canManageReferenceData(actor, jurisdictionId)) throw forbidden();
   }
-  return listHistory(db, query);
+  return visibleHistory(db, actor, await listHistory(db, query));
 }

@@ -12,17 +12,22 @@ import {
   findReportFor,
   REPORT_AUDIT,
   replaceReportValues,
+  transitionReport,
 } from '../../../db/repositories/reports.repository.js';
 import { reports } from '../../../db/schema-work.js';
 import type { ReportCreateInput, ReportOut } from '../../schemas/reports.js';
-import { presentReport } from './present-report.js';
+import { presentRecord, presentReport } from './present-report.js';
 import { loadReadableItem, loadReportItem, reportNotFound, requireOpenPeriod } from './report-access.js';
 import { checkReportInput, columnsOf, setReportFiles } from './report-input.js';
+import { holdOpenPeriod, submissionPatch } from './submit-report.js';
 
 /**
  * A new draft report of a unit on an item for a period. One per item, unit
  * and period; an Idempotency-Key makes a repeated request return the first
- * result instead of creating another.
+ * result instead of creating another. With `submit: true` the report is also
+ * submitted in the same transaction (audited as create, then submit), so one
+ * key covers the whole submission: a retry after a lost answer never leaves a
+ * draft behind nor makes a second report.
  */
 export async function createReport(
   db: Db,
@@ -63,6 +68,7 @@ export async function createReport(
 
   try {
     const id = await db.transaction(async (tx) => {
+      if (input.submit) await holdOpenPeriod(tx, item.programmeId, item.year, input.period);
       const row = await insertAudited(
         tx,
         ctx,
@@ -90,6 +96,15 @@ export async function createReport(
         });
       }
       if (input.attachments) await setReportFiles(tx, ctx, row, input.attachments);
+      if (input.submit) {
+        // The same audited step as POST /reports/:id/submit; canWriteReport above is its policy too.
+        await transitionReport(tx, ctx, row.id, row.version, {
+          action: 'submit',
+          present: presentRecord,
+          check: () => {},
+          patch: submissionPatch(actor, row),
+        });
+      }
       return row.id;
     });
     return { report: await presentNew(db, actor, id), created: true };
