@@ -72,12 +72,14 @@ function cases(programmeId: number): Case[] {
   const numbered = (n: number, line: (i: number) => string) =>
     `测试区2030年民心工程\n${Array.from({ length: n }, (_, i) => line(i)).join('\n')}`;
   const docxRows = rowsUnderLimits(docxRow(99_999), MAX_DOCX_ELEMENTS);
-  const sheetRow = listSheet(1).length - listSheet(0).length;
-  // The workbook's other parts and the longer numbers of later rows: a tenth to spare.
-  const xlsxRows = Math.min(
-    Math.floor(IMPORT_LIMITS.cells / 6) - 10,
-    Math.floor((0.9 * IMPORT_LIMITS.xmlChars) / sheetRow),
-  );
+  // Rows grow with their numbers: shrink until the sheet is within the character limit, with 3 % to spare.
+  let xlsxRows = Math.floor(IMPORT_LIMITS.cells / 6) - 10;
+  let length = listSheet(xlsxRows).length;
+  while (length > 0.97 * IMPORT_LIMITS.xmlChars) {
+    xlsxRows = Math.floor((xlsxRows * 0.96 * IMPORT_LIMITS.xmlChars) / length);
+    length = listSheet(xlsxRows).length;
+  }
+
   const side = Math.floor(Math.sqrt(THUMBNAIL.maxInputPixels));
   const bulletin = '01  养老服务\n\n新建社区食堂3处。目前，已建成社区食堂2处，累计服务老人1200人次。\n\n';
   return [

@@ -143,9 +143,9 @@ export function handMadeFiles(): HostileFile[] {
     ),
   );
   add(
-    'docx: 2 000 columns × 40 rows',
+    'docx: 1 000 columns × 20 rows',
     'a.docx',
-    docx(`<w:tbl>${`<w:tr>${tc('序号').repeat(2_000)}</w:tr>`.repeat(40)}</w:tbl>`),
+    docx(`<w:tbl>${`<w:tr>${tc('序号').repeat(1_000)}</w:tr>`.repeat(20)}</w:tbl>`),
   );
   add(
     'docx: vertical merge continued without a start',

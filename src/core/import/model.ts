@@ -55,7 +55,8 @@ export const IMPORT_LIMITS = {
    * Characters of the XML a .docx or .xlsx reader parses. Text compresses
    * about 1000:1, so without it an 88 KB .docx of one 30-million-character
    * paragraph held the server for 17 s and 2 GB. A real list's XML is well
-   * under a million characters.
+   * under a million characters; eight million is what the cell limit above
+   * allows a workbook, so the two agree.
    */
-  xmlChars: 4_000_000,
+  xmlChars: 8_000_000,
 } as const;

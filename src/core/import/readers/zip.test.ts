@@ -42,7 +42,7 @@ describe('checkXmlSize', () => {
   it('counts characters across all the parts', () => {
     const half = 'a'.repeat(IMPORT_LIMITS.xmlChars / 2);
     expect(() => checkXmlSize('docx', [half, half], 10)).not.toThrow();
-    expect(() => checkXmlSize('docx', [half, `${half}a`], 10)).toThrow(/解压后的内容超过 4 百万字符/);
+    expect(() => checkXmlSize('docx', [half, `${half}a`], 10)).toThrow(/解压后的内容超过 8 百万字符/);
   });
 
   // Found by the hostile-input suite (reliability/fuzz): an 88 KB .docx of one 30-million-character
@@ -55,7 +55,7 @@ describe('checkXmlSize', () => {
     ] as const) {
       const error = await errorOf(read);
       expect(error.code, name).toBe('VALIDATION');
-      expect(error.message).toMatch(/^(Word|Excel) \((\.docx|\.xlsx)\) 文件解压后的内容超过 4 百万字符，不像一份清单/);
+      expect(error.message).toMatch(/^(Word|Excel) \((\.docx|\.xlsx)\) 文件解压后的内容超过 8 百万字符，不像一份清单/);
     }
   });
 
@@ -69,7 +69,7 @@ describe('checkXmlSize', () => {
       localHeaderOffset: 0,
     });
     expect(() => checkDeclaredXmlSize('docx', [entry(3 * IMPORT_LIMITS.xmlChars)])).not.toThrow();
-    expect(() => checkDeclaredXmlSize('docx', [entry(3 * IMPORT_LIMITS.xmlChars + 1)])).toThrow(/4 百万字符/);
+    expect(() => checkDeclaredXmlSize('docx', [entry(3 * IMPORT_LIMITS.xmlChars + 1)])).toThrow(/8 百万字符/);
     expect(() => checkDeclaredXmlSize('docx', [entry(IMPORT_LIMITS.inflatedBytes + 1)])).not.toThrow();
   });
 });
