@@ -150,7 +150,7 @@ export async function prepare(url: string, reporterCount: number): Promise<Prepa
   const tree = await call<Tree>(url, `/api/v1/programmes/${programmeId}/tree`, admin, 'GET');
   lap('import and publish');
 
-  // Each unit's slots: its items × the open periods, items first so consecutive reports touch different items.
+  // Each unit's slots: its items × the open periods.
   const slotsOf = new Map<number, Slot[]>();
   for (const item of flatten(tree.categories.flatMap((c) => c.items))) {
     const indicatorId = item.indicators[0]?.id;
