@@ -6,6 +6,7 @@
  */
 import type { AddressInfo, Server } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { decodeHeader } from '../../test/helpers/notify-receivers.js';
 
 export interface AcceptedMail {
   to: string;
@@ -31,22 +32,6 @@ export interface SmtpStandIn {
   /** Refuse the held messages (their sender is gone): they count as not delivered. */
   drop(): void;
   close(): Promise<void>;
-}
-
-/** Decode the RFC 2047 words (=?UTF-8?B?…?= and ?Q?) nodemailer writes in a Subject. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
-      encoding.toLowerCase() === 'b'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(
-            data
-              .replace(/_/g, ' ')
-              .replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            'latin1',
-          ).toString('utf8'),
-    );
 }
 
 function subjectOf(raw: string): string {

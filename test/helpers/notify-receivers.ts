@@ -13,7 +13,7 @@ export interface ReceivedMail {
 }
 
 /** Decode RFC 2047 encoded words (=?UTF-8?B?…?= / ?Q?) in a header. */
-function decodeHeader(value: string): string {
+export function decodeHeader(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
