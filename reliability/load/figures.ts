@@ -2,6 +2,7 @@
 import type { WaitFigures } from './pg-waits.js';
 import type { ReadersOutput } from './readers-child.js';
 import type { ReporterFigures } from './reporters.js';
+import type { ReviewerFigures } from './reviewer.js';
 
 /**
  * What a run must reach. The latency bounds are about three times the p99
@@ -65,6 +66,13 @@ export function readerLines(out: ReadersOutput, connections: number, paths: numb
     `  errors: non-2xx ${out.non2xx}, socket ${out.errors} (of which timeouts ${out.timeouts}), wrong body ${out.mismatches}; ` +
       `status codes ${JSON.stringify(out.statusCodes)}`,
   ];
+}
+
+export function reviewerLine(figures: ReviewerFigures, intervalMs: number): string {
+  return (
+    `reviewer: one approval every ${intervalMs} ms (each ticks the public stamp): approved ${figures.approved}, ` +
+    `latency p50 ${ms(percentile(figures.latencies, 0.5))}, p99 ${ms(percentile(figures.latencies, 0.99))}; failures ${figures.failures.length}`
+  );
 }
 
 export function waitLines(waits: WaitFigures, figures: ReporterFigures): string[] {

@@ -14,11 +14,14 @@
  *     own connection asking for a page at random moments once a second on
  *     average (--reader-rate; 0 = flat out, with autocannon): /p/{id},
  *     /p/{id}/items/{itemId} and /api/v1/public/programmes/{id}/report-card of
- *     the demo programme, every answer checked for the programme's title.
- *     Every audited write ticks the change stamp, so the readers keep meeting
- *     cache rebuilds.
+ *     the demo programme, every answer checked for the programme's title;
+ *   - one reviewer (reviewer.ts) approving the oldest submitted report every
+ *     --approve-ms (default 1,000; 0 = none). Approvals are changes the public
+ *     can see: each ticks the public change stamp, so the readers keep meeting
+ *     page rebuilds (drafts and submissions do not tick it).
  * Then it checks that the server holds exactly the submissions it
- * acknowledged (no more drafts than were left unsubmitted) and that a repeated
+ * acknowledged (submitted or approved; no more drafts than were left
+ * unsubmitted; as many approved as the reviewer was told) and that a repeated
  * Idempotency-Key returns the first report, prints the figures of both sides,
  * the CPU each process used and the server's RSS, and exits non-zero on any
  * error or a figure short of THRESHOLDS (figures.ts).
@@ -48,11 +51,12 @@ import {
   startServer,
   tempDataDir,
 } from '../lib.js';
-import { percentile, readerLines, reporterLines, shortfalls, waitLines } from './figures.js';
+import { percentile, readerLines, reporterLines, reviewerLine, shortfalls, waitLines } from './figures.js';
 import { startWaitSampler, type WaitFigures } from './pg-waits.js';
 import { type Prepared, prepare } from './prepare.js';
 import { type Readers, startReaders } from './readers.js';
 import { createBody, openConnections, type ReporterFigures, runReporters } from './reporters.js';
+import { type ReviewerFigures, runReviewer } from './reviewer.js';
 
 const DEFAULT_THINK_MS = 10_000;
 const DEFAULT_READER_RATE = 1;
@@ -81,6 +85,8 @@ const readerConnections = numberOption('readers', 1_000, 5_000);
 const thinkMs = numberOption('think-ms', DEFAULT_THINK_MS, 60_000);
 /** Requests a second per reader connection; 0: flat out. */
 const readerRate = numberOption('reader-rate', DEFAULT_READER_RATE, 100);
+/** The reviewer's pause between approvals; 0: no reviewer. */
+const approveMs = numberOption('approve-ms', 1_000, 60_000);
 
 type Kind = 'PGlite' | 'PostgreSQL';
 const kinds: Kind[] = [];
@@ -212,14 +218,27 @@ async function runHalf(kind: Kind): Promise<HalfResult> {
       loadAverage(),
       performance.now(),
     ];
-    const reporterFigures = await runReporters(prepared.reporters, {
-      url: server.url,
-      agents,
-      until: performance.now() + seconds * 1_000,
-      thinkMs,
-      runId: randomBytes(4).toString('hex'),
-      requestTimeoutMs: 30_000,
-    });
+    const until = performance.now() + seconds * 1_000;
+    const [reporterFigures, reviewerFigures] = await Promise.all([
+      runReporters(prepared.reporters, {
+        url: server.url,
+        agents,
+        until,
+        thinkMs,
+        runId: randomBytes(4).toString('hex'),
+        requestTimeoutMs: 30_000,
+      }),
+      approveMs > 0
+        ? runReviewer({
+            url: server.url,
+            session: prepared.admin,
+            programmeId: prepared.programmeId,
+            until,
+            intervalMs: approveMs,
+            requestTimeoutMs: 30_000,
+          })
+        : Promise.resolve<ReviewerFigures | undefined>(undefined),
+    ]);
     readers?.stop();
     const waits: WaitFigures | undefined = await sampler?.stop();
     const readerFigures = await readers?.done;
@@ -229,10 +248,12 @@ async function runHalf(kind: Kind): Promise<HalfResult> {
     const rss = rssMb(pid);
     const peak = rssMb(pid, 'VmHWM');
 
-    const [submittedOnServer, draftsOnServer] = [
+    const [waitingOnServer, approvedOnServer, draftsOnServer] = [
       await countReports(prepared, server.url, 'submitted'),
+      await countReports(prepared, server.url, 'approved'),
       await countReports(prepared, server.url, 'draft'),
     ];
+    const submittedOnServer = waitingOnServer + approvedOnServer;
     const problems = shortfalls(kind, reporterFigures, readerFigures, {
       thinkMs,
       reporterCount,
@@ -240,8 +261,13 @@ async function runHalf(kind: Kind): Promise<HalfResult> {
       readerRate,
     });
     problems.push(...(await replayProblems(prepared, server.url, reporterFigures)));
+    if (reviewerFigures) {
+      problems.push(...reviewerFigures.failures.slice(0, 5));
+      if (approvedOnServer !== reviewerFigures.approved)
+        problems.push(`${reviewerFigures.approved} approvals acknowledged, ${approvedOnServer} approved on the server`);
+    }
     console.log(
-      `held: ${submittedOnServer} submitted reports on the server for ${reporterFigures.submitted} acknowledged submissions; ` +
+      `held: ${submittedOnServer} submitted reports on the server (${approvedOnServer} of them approved) for ${reporterFigures.submitted} acknowledged submissions; ` +
         `${draftsOnServer} drafts left for ${reporterFigures.created - reporterFigures.submitted} created but not submitted`,
     );
     if (submittedOnServer !== reporterFigures.submitted)
@@ -255,6 +281,7 @@ async function runHalf(kind: Kind): Promise<HalfResult> {
     if (readerFigures)
       for (const line of readerLines(readerFigures, readerConnections, prepared.readerPaths.length, readerRate))
         console.log(line);
+    if (reviewerFigures) console.log(reviewerLine(reviewerFigures, approveMs));
     if (waits) for (const line of waitLines(waits, reporterFigures)) console.log(line);
     console.log(`server RSS at the end: ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)`);
     const share = (cpu: number) => `${cpu.toFixed(1)} s (${((cpu / loadSeconds) * 100).toFixed(0)}% of a core)`;

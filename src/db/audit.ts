@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import { actorId, actorName } from '../core/actor.js';
+import { changesPublicView } from '../core/publish/public-changes.js';
 import { tick } from './change-clock.js';
 import type { Db } from './client.js';
 import { auditLog } from './schema.js';
@@ -39,5 +40,5 @@ export async function writeAudit(tx: Db, ctx: RequestContext, entry: AuditEntry)
     after: snapshot(entry.after),
     ip: ctx.ip ?? null,
   });
-  await tick(tx);
+  await tick(tx, changesPublicView(entry));
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { localStamp, sharedStampReader } from './change-clock.js';
+import { ALL_CHANGES, localStamp, PUBLIC_CHANGES, sharedStampReader } from './change-clock.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as planSchema from './schema.js';
 import * as publishSchema from './schema-publish.js';
@@ -26,6 +26,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Changes so far: equal stamps mean nothing cached since has gone stale (src/db/change-clock.ts). */
   changeStamp(): Promise<number>;
+  /** Changes the public site may show so far (a subset of changeStamp's, counted apart): the public caches' stamp. */
+  publicStamp(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -102,7 +104,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(driver, { migrationsFolder: MIGRATIONS_FOLDER });
     },
-    changeStamp: async () => localStamp(),
+    changeStamp: async () => localStamp(ALL_CHANGES),
+    publicStamp: async () => localStamp(PUBLIC_CHANGES),
     close: async () => {
       await client.close();
       unlock();
@@ -137,7 +140,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         connection.release();
       }
     },
-    changeStamp: sharedStampReader(db),
+    changeStamp: sharedStampReader(db, ALL_CHANGES),
+    publicStamp: sharedStampReader(db, PUBLIC_CHANGES),
     close: () => pool.end(),
   };
 }

@@ -57,8 +57,8 @@ async function sendCachedFile(
 ): Promise<FastifyReply> {
   const id = positiveId((request.params as { id?: unknown }).id);
   if (id === null) return sendNotFound(request, reply);
-  // The auth plugin stamps /api/ requests only; read it before building, so an entry is never newer than its data.
-  const stamp = await request.server.database.changeStamp();
+  // Read before building, so an entry is never newer than its data.
+  const stamp = await request.server.database.publicStamp();
   const today = shanghaiToday();
   const cache = cacheFor(request.server.database);
   const fullKey = `${key}:${id}|${today}`;

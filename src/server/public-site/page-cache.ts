@@ -6,9 +6,10 @@ import { type Prefs, prefsKey, prefsOf } from './layout.js';
 import { renderNotFound } from './pages/not-found.js';
 
 /**
- * Rendered public pages and files, kept until the next audited change (the
- * change stamp ticks on publish and on every audited write) or the next
- * business day (status depends on the date). A request that hits the cache
+ * Rendered public pages and files, kept until the next change the public
+ * can see (the public change stamp: publish, list edits, approvals, ratings,
+ * bulletins… not drafts, sign-ins or notices) or the next business day
+ * (status depends on the date). A request that hits the cache
  * costs a map lookup: the bytes and their strong ETag were made at fill.
  *
  * Reusable by every /p/ route: `sendCachedHtml` for pages (keyed by the
@@ -78,15 +79,21 @@ export function publicCacheStats(request: FastifyRequest | { server: FastifyRequ
   return { ...stateFor(request.server.database).stats };
 }
 
+/** Each request's public stamp, read once before anything is built for it. */
+const requestStamps = new WeakMap<FastifyRequest, number>();
+
 /**
- * The change stamp of this request. The auth plugin reads it for /api/ only;
- * here it is read before anything is built, so a cached entry is never
- * stamped newer than the data it was built from.
+ * The public change stamp of this request (writes the public can see:
+ * src/core/publish/public-changes.ts), read before anything is built, so a
+ * cached entry is never stamped newer than the data it was built from.
  */
 async function stampOf(request: FastifyRequest): Promise<number> {
-  if (request.url.startsWith('/api/')) return request.changeStamp;
-  request.changeStamp = await request.server.database.changeStamp();
-  return request.changeStamp;
+  let stamp = requestStamps.get(request);
+  if (stamp === undefined) {
+    stamp = await request.server.database.publicStamp();
+    requestStamps.set(request, stamp);
+  }
+  return stamp;
 }
 
 export function strongEtag(body: Buffer): string {
@@ -194,13 +201,14 @@ export async function sharedForBuild<T>(request: FastifyRequest, key: string, co
     values = new Map();
     sharedValues.set(owner, values);
   }
+  const requestStamp = await stampOf(request);
   const usable = () => {
     const held = values.get(key);
-    return held && held.stamp >= request.changeStamp ? (held.value as Promise<T>) : undefined;
+    return held && held.stamp >= requestStamp ? (held.value as Promise<T>) : undefined;
   };
   const early = usable();
   if (early) return early;
-  const stamp = await owner.changeStamp();
+  const stamp = await owner.publicStamp();
   const meanwhile = usable();
   if (meanwhile) return meanwhile;
   const value = compute();
