@@ -122,6 +122,20 @@ describe('creating a report with submit: true', () => {
     expect(history.items.map((e) => e.action).reverse()).toEqual(['create', 'submit']);
   });
 
+  it('replays the draft a key made when the same key comes back with submit: true', async () => {
+    // The web form keeps its key until a create succeeds: a "save" whose answer was lost, then
+    // "submit", arrive with one key. The draft comes back (not a 409, not a second report) for the form to submit.
+    const key = 'save-then-submit-0001';
+    const saved = await create(reporter, { period: 'M07', progress: '草稿' }, key);
+    expect(saved.statusCode, saved.body).toBe(201);
+    const again = await create(reporter, { period: 'M07', progress: '草稿，已补充', submit: true }, key);
+    expect(again.statusCode, again.body).toBe(200);
+    const draft = saved.json() as ReportBody;
+    expect(again.json()).toMatchObject({ id: draft.id, state: 'draft', version: draft.version, progress: '草稿' });
+    const listed = (await reporter.get(url(`/items/${itemId}/reports?period=M07`))).json() as { total: number };
+    expect(listed.total).toBe(1);
+  });
+
   it('answers concurrent twins with one key with one report', async () => {
     const key = 'crash-retry-twins';
     const responses = await Promise.all(

@@ -168,16 +168,20 @@ function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A new report; `submit: true` also submits it in the same transaction. */
+export type ReportCreate = ReportFields & { itemId: Id; period: string; unitId?: Id; submit?: boolean };
+
 /**
- * Creates a report. The form's key goes with every try, so a double click or a
- * retry after a lost answer gets the same report back instead of a 409; a new
- * key is taken once one is created.
+ * Creates a report, or creates and submits it in one call. The form's key goes
+ * with every try, so a double click or a retry after a lost answer gets the
+ * same report back instead of a 409 or a second report; a new key is taken
+ * once one is created.
  */
 export function useCreateReport() {
   const invalidate = useInvalidateReports();
   const key = useRef(newIdempotencyKey());
   return useMutation({
-    mutationFn: ({ itemId, ...input }: ReportFields & { itemId: Id; period: string; unitId?: Id }) =>
+    mutationFn: ({ itemId, ...input }: ReportCreate) =>
       api.post<Report>(`/items/${itemId}/reports`, input, { 'idempotency-key': key.current }),
     onSuccess: () => {
       key.current = newIdempotencyKey();

@@ -63,10 +63,16 @@ function toFields(values: FormValues, files: readonly EvidenceFile[], item: Item
   };
 }
 
+/** A report the unit can still send for review. */
+const submittable = (report: Report): boolean => report.state === 'draft' || report.state === 'returned';
+
 /**
  * The form a unit fills in for one item and period: the plan on the left of
- * each input, evidence below. Saving a new report creates it; submitting saves
- * first. A 409 (someone changed it) reloads the stored report and says so.
+ * each input, evidence below. A new report is created, or created and
+ * submitted, in one call with the form's Idempotency-Key, so a lost answer or
+ * a second click never leaves a draft behind nor makes a 409; an existing one
+ * is updated and then submitted, both version-checked. A 409 (someone changed
+ * it) reloads the stored report and says so.
  */
 export function ReportEditor({
   item,
@@ -100,10 +106,22 @@ export function ReportEditor({
   const update = useUpdateReport();
   const action = useReportAction();
 
-  async function save(values: FormValues): Promise<Report> {
+  async function save(values: FormValues, submit: boolean): Promise<Report> {
     const fields = toFields(values, files, item);
     if (report) return update.mutateAsync({ id: report.id, version: report.version, ...fields });
-    return create.mutateAsync({ itemId: item.id, period, ...(sendUnitId ? { unitId } : {}), ...fields });
+    const created = await create.mutateAsync({
+      itemId: item.id,
+      period,
+      ...(sendUnitId ? { unitId } : {}),
+      ...fields,
+      ...(submit ? { submit: true } : {}),
+    });
+    // A draft back from a submitting create is the replay of an earlier "save" whose answer was
+    // lost (same key): bring it up to what the form holds now; run() then submits it.
+    if (submit && submittable(created)) {
+      return update.mutateAsync({ id: created.id, version: created.version, ...fields });
+    }
+    return created;
   }
 
   async function run(kind: 'save' | 'submit'): Promise<void> {
@@ -116,9 +134,11 @@ export function ReportEditor({
     setBusy(kind);
     setError(null);
     try {
-      const saved = await save(values);
+      const saved = await save(values, kind === 'submit');
       if (kind === 'submit') {
-        const submitted = await action.mutateAsync({ id: saved.id, action: 'submit', version: saved.version });
+        const submitted = submittable(saved)
+          ? await action.mutateAsync({ id: saved.id, action: 'submit', version: saved.version })
+          : saved;
         message.success(t('reports.form.submitted'));
         onSaved(submitted);
       } else {

@@ -49,8 +49,9 @@ describe('report form', { timeout: 40_000 }, () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows the plan beside the inputs, creates the report and submits it with a photo', async () => {
+  it('shows the plan beside the inputs, creates and submits the report with a photo in one call', async () => {
     const created = reportOf({ values: [], attachments: [], progress: '' });
+    const submitted = { ...created, state: 'submitted', version: 2 };
     const { requests } = fakeApi({
       'GET /api/v1/session': sessionOf(reporterUser),
       ...base,
@@ -59,9 +60,8 @@ describe('report form', { timeout: 40_000 }, () => {
         status: 201,
         body: { sha256: 'a'.repeat(64), fileName: '现场.jpg', mime: 'image/jpeg', size: 2048, hasThumbnail: true },
       },
-      'POST /api/v1/items/101/reports': { status: 201, body: created },
-      'POST /api/v1/reports/500/submit': { status: 200, body: { ...created, state: 'submitted', version: 2 } },
-      'GET /api/v1/reports/500': { status: 200, body: { ...created, state: 'submitted', version: 2 } },
+      'POST /api/v1/items/101/reports': { status: 201, body: submitted },
+      'GET /api/v1/reports/500': { status: 200, body: submitted },
     });
     view = await render(routes(), { route: '/items/101/reports/Q2' });
 
@@ -97,9 +97,12 @@ describe('report form', { timeout: 40_000 }, () => {
     expect(upload?.headers['x-csrf-token']).toBe('csrf-test');
 
     await click(getButton('提交'));
-    await waitFor(() => expect(requests.some((r) => r.url.endsWith('/reports/500/submit'))).toBe(true));
-    const create = requests.find((r) => r.method === 'POST' && r.url.endsWith('/items/101/reports'));
+    await waitFor(() => expect(document.body.textContent).toContain('该报告已提交，正在等待审核。'));
+    const creates = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/items/101/reports'));
+    expect(creates).toHaveLength(1);
+    const create = creates[0];
     expect(create?.body).toMatchObject({
+      submit: true,
       period: 'Q2',
       progress: '新建幼儿园 2 所已开工',
       values: [{ indicatorId: 11, value: 950 }],
@@ -109,9 +112,96 @@ describe('report form', { timeout: 40_000 }, () => {
     expect(create?.body).not.toHaveProperty('unitId');
     // A double click or a retry replays the same creation instead of making a second report.
     expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
-    expect(requests.find((r) => r.url.endsWith('/submit'))?.body).toEqual({ version: 1 });
-    await waitFor(() => expect(document.body.textContent).toContain('该报告已提交，正在等待审核。'));
+    // Created and submitted in one transaction: nothing is left to a second call.
+    expect(requests.filter((r) => r.url.includes('/submit'))).toEqual([]);
     expect(() => getButton('提交')).toThrow();
+  });
+
+  it('retries a failed submission with the same key, and sends one request for a double click', async () => {
+    const submitted = reportOf({ state: 'submitted', version: 2, values: [], progress: '' });
+    const answers = [
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      () => ({ status: 503, body: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试。' } }),
+      () => ({ status: 201, body: submitted }),
+    ];
+    const { requests } = fakeApi({
+      'GET /api/v1/session': sessionOf(reporterUser),
+      'GET /api/v1/items/101': { status: 200, body: item },
+      'GET /api/v1/programmes/12/reporting-plan': { status: 200, body: { ...plan, interpolation: 'linear' } },
+      'GET /api/v1/items/101/reports': { status: 200, body: { items: [], total: 0 } },
+      'POST /api/v1/items/101/reports': () => {
+        const answer = answers.shift();
+        if (!answer) throw new Error('more creates than expected');
+        return answer();
+      },
+      'GET /api/v1/reports/500': { status: 200, body: submitted },
+    });
+    view = await render(routes(), { route: '/items/101/reports/Q1' });
+    await waitFor(() => expect(document.body.textContent).toContain('2024-03-25'));
+    // Linear interpolation: 900 planned by 30 June, so half of it by 31 March (91 of 182 days); a step shows nothing yet.
+    const planned = () => document.querySelector('[data-testid="plan-vs-actual"] tbody td:nth-child(2)')?.textContent;
+    await waitFor(() => expect(planned()).toBe('450'));
+    await type(textarea('report_progress'), '已开工');
+
+    const creates = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/items/101/reports'));
+    // Two clicks at once send one request: the form keeps only the later validation, then the buttons are busy.
+    await act(async () => {
+      getButton('提交').click();
+      getButton('提交').click();
+    });
+    await waitFor(() => expect(document.body.textContent).toContain('无法连接服务器，请检查网络后重试。'));
+    expect(creates()).toHaveLength(1);
+
+    await click(getButton('提交'));
+    await waitFor(() => expect(document.body.textContent).toContain('服务暂时不可用，请稍后重试。'));
+    await click(getButton('提交'));
+    await waitFor(() => expect(document.body.textContent).toContain('该报告已提交，正在等待审核。'));
+
+    expect(creates()).toHaveLength(3);
+    const keys = new Set(creates().map((r) => r.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[0-9a-f]{32}$/);
+    for (const create of creates()) expect(create.body).toMatchObject({ submit: true, progress: '已开工' });
+    expect(requests.filter((r) => r.url.includes('/submit'))).toEqual([]);
+  });
+
+  it('submits the draft a lost "save" made, with what the form holds now', async () => {
+    const draft = reportOf({ state: 'draft', version: 1, values: [], progress: '草稿' });
+    let creates = 0;
+    const { requests } = fakeApi({
+      'GET /api/v1/session': sessionOf(reporterUser),
+      ...base,
+      'GET /api/v1/items/101/reports': { status: 200, body: { items: [], total: 0 } },
+      // The server keeps the draft but the answer is lost; the same key then replays that draft.
+      'POST /api/v1/items/101/reports': () => {
+        creates += 1;
+        if (creates === 1) throw new TypeError('Failed to fetch');
+        return { status: 200, body: draft };
+      },
+      'PATCH /api/v1/reports/500': { status: 200, body: { ...draft, progress: '草稿，已补充', version: 2 } },
+      'POST /api/v1/reports/500/submit': { status: 200, body: { ...draft, state: 'submitted', version: 3 } },
+      'GET /api/v1/reports/500': { status: 200, body: { ...draft, state: 'submitted', version: 3 } },
+    });
+    view = await render(routes(), { route: '/items/101/reports/Q2' });
+    await waitFor(() => expect(textarea('report_progress')).toBeTruthy());
+    await type(textarea('report_progress'), '草稿');
+    await click(getButton('保存草稿'));
+    await waitFor(() => expect(document.body.textContent).toContain('无法连接服务器，请检查网络后重试。'));
+    await type(textarea('report_progress'), '草稿，已补充');
+    await click(getButton('提交'));
+    await waitFor(() => expect(document.body.textContent).toContain('该报告已提交，正在等待审核。'));
+
+    const posts = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/items/101/reports'));
+    expect(posts.map((r) => r.headers['idempotency-key'])).toEqual([
+      posts[0]?.headers['idempotency-key'],
+      posts[0]?.headers['idempotency-key'],
+    ]);
+    expect(posts[0]?.body).not.toHaveProperty('submit');
+    expect(posts[1]?.body).toMatchObject({ submit: true });
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toMatchObject({ version: 1, progress: '草稿，已补充' });
+    expect(requests.find((r) => r.url.endsWith('/reports/500/submit'))?.body).toEqual({ version: 2 });
   });
 
   it('shows why a report was returned and resubmits the fixed one', async () => {

@@ -1,11 +1,12 @@
 import { Descriptions, Empty, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportState, ReportValue } from '../../api/reports.js';
+import { type ReportState, type ReportValue, useReportingPlan } from '../../api/reports.js';
 import type { Indicator, ItemDetail } from '../../api/types.js';
 import { periodLabel } from '../../shared/format.js';
 import { SectionTitle } from '../../shared/page-title.js';
-import { achievedPercent, milestonesOfQuarter, plannedAt } from './plan.js';
+import { achievedPercent, milestonesOfQuarter, type PlanBasis, plannedAt } from './plan.js';
+import { useReportItem } from './report-item.js';
 import { formatNumber, ReportStateTag } from './report-labels.js';
 
 const multiline = { whiteSpace: 'pre-wrap' } as const;
@@ -69,6 +70,26 @@ export function QuarterMilestones({ item, period }: { item: Pick<ItemDetail, 'mi
   );
 }
 
+type PlanSource = Pick<ItemDetail, 'indicators' | 'programmeId' | 'deadline' | 'parentItemId'>;
+
+/**
+ * The programme's year and interpolation and the item's deadline; null until
+ * known, so the form never shows a planned value the status will not use.
+ */
+function usePlanBasis(item: PlanSource): PlanBasis | null {
+  const plan = useReportingPlan(item.programmeId);
+  const own = item.deadline?.date ?? null;
+  // A part without a deadline of its own is held to its parent's, as the server's status does.
+  const needsParent = own === null && item.parentItemId !== null;
+  const parent = useReportItem(needsParent ? (item.parentItemId ?? undefined) : undefined);
+  if (!plan.data || (needsParent && parent.isPending)) return null;
+  return {
+    year: plan.data.year,
+    interpolation: plan.data.interpolation,
+    deadline: own ?? parent.data?.deadline?.date ?? null,
+  };
+}
+
 interface PlanRow {
   indicator: Indicator;
   planned: number | null;
@@ -76,9 +97,10 @@ interface PlanRow {
 }
 
 /**
- * Each indicator's planned cumulative value for the period beside the actual
- * one: as inputs in the form (`renderActual`), as numbers with the share
- * achieved in a review.
+ * Each indicator's planned cumulative value at the end of the period (step or
+ * linear, as the programme's reporting plan says) beside the actual one: as
+ * inputs in the form (`renderActual`), as numbers with the share achieved in a
+ * review.
  */
 export function PlanVsActual({
   item,
@@ -86,17 +108,18 @@ export function PlanVsActual({
   values,
   renderActual,
 }: {
-  item: Pick<ItemDetail, 'indicators'>;
+  item: PlanSource;
   period: string;
   values?: readonly ReportValue[] | undefined;
   renderActual?: ((indicator: Indicator) => ReactNode) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const basis = usePlanBasis(item);
   const byId = new Map((values ?? []).map((v) => [v.indicatorId, v.value]));
   const rows: PlanRow[] = item.indicators.map((indicator) => ({
     indicator,
-    planned: plannedAt(indicator, period),
+    planned: basis ? plannedAt(indicator, period, basis) : null,
     actual: byId.get(indicator.id) ?? null,
   }));
   if (rows.length === 0) {
