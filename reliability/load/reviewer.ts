@@ -19,7 +19,8 @@ export interface ReviewerOptions {
   url: string;
   session: ApiSession;
   programmeId: number;
-  until: number;
+  /** Aborted when the reporters are done: the reviewer works as long as they do (their last answers may come after the run's end). */
+  signal: AbortSignal;
   intervalMs: number;
   requestTimeoutMs: number;
 }
@@ -31,8 +32,10 @@ interface Page {
 export async function runReviewer(options: ReviewerOptions): Promise<ReviewerFigures> {
   const figures: ReviewerFigures = { approved: 0, failures: [], latencies: [] };
   const { url, session } = options;
-  while (performance.now() + options.intervalMs < options.until) {
-    await sleep(options.intervalMs);
+  const { signal } = options;
+  while (!signal.aborted) {
+    await sleep(options.intervalMs, undefined, { signal }).catch(() => {});
+    if (signal.aborted) break;
     try {
       const listed = await fetch(`${url}/api/v1/programmes/${options.programmeId}/reports?state=submitted&limit=1`, {
         headers: session.headers,

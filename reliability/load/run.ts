@@ -218,27 +218,27 @@ async function runHalf(kind: Kind): Promise<HalfResult> {
       loadAverage(),
       performance.now(),
     ];
-    const until = performance.now() + seconds * 1_000;
-    const [reporterFigures, reviewerFigures] = await Promise.all([
-      runReporters(prepared.reporters, {
-        url: server.url,
-        agents,
-        until,
-        thinkMs,
-        runId: randomBytes(4).toString('hex'),
-        requestTimeoutMs: 30_000,
-      }),
+    const reportersDone = new AbortController();
+    const reviewing =
       approveMs > 0
         ? runReviewer({
             url: server.url,
             session: prepared.admin,
             programmeId: prepared.programmeId,
-            until,
+            signal: reportersDone.signal,
             intervalMs: approveMs,
             requestTimeoutMs: 30_000,
           })
-        : Promise.resolve<ReviewerFigures | undefined>(undefined),
-    ]);
+        : undefined;
+    const reporterFigures = await runReporters(prepared.reporters, {
+      url: server.url,
+      agents,
+      until: performance.now() + seconds * 1_000,
+      thinkMs,
+      runId: randomBytes(4).toString('hex'),
+      requestTimeoutMs: 30_000,
+    }).finally(() => reportersDone.abort());
+    const reviewerFigures: ReviewerFigures | undefined = await reviewing;
     readers?.stop();
     const waits: WaitFigures | undefined = await sampler?.stop();
     const readerFigures = await readers?.done;
