@@ -118,6 +118,10 @@ describe('the session cookie', () => {
     const second = cookieOf(again).value;
     expect(`minxin_session=${second}`).not.toBe(first.cookie);
     expect((again.json() as { csrfToken: string }).csrfToken).not.toBe(first.csrfToken);
+    // The session the browser brought ended with the sign-in: the old cookie is refused, the new one works.
+    expect((await first.get('/api/v1/session')).statusCode).toBe(401);
+    const fresh = await ctx.app.inject({ url: '/api/v1/session', headers: { cookie: `minxin_session=${second}` } });
+    expect(fresh.statusCode).toBe(200);
     // A session id chosen by someone else (fixation) is never accepted: only ids the server made exist.
     const planted = await ctx.app.inject({
       url: '/api/v1/session',
@@ -193,13 +197,15 @@ describe('CSRF', () => {
 
 describe('signing in: throttling, lockout, no user enumeration', () => {
   it('limits attempts per client address; a forged X-Forwarded-For does not reset the count', async () => {
-    const limited = await appWith({ MINXIN_LOGIN_RATE_PER_MINUTE: 5 });
+    // No lockout within reach: this is the per-address limit alone (a name of its own, as names lock too).
+    const limited = await appWith({ MINXIN_LOGIN_RATE_PER_MINUTE: 5, MINXIN_LOGIN_MAX_FAILURES: 100 });
+    const nobody = `nobody${++counter}`;
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const response = await limited.inject({
         method: 'POST',
         url: '/api/v1/session',
-        payload: { username: 'nobody', password: 'Wrong-pass-1999' },
+        payload: { username: nobody, password: 'Wrong-pass-1999' },
         headers: { 'x-forwarded-for': `198.51.100.${i}` },
       });
       statuses.push(response.statusCode);
@@ -213,12 +219,17 @@ describe('signing in: throttling, lockout, no user enumeration', () => {
   });
 
   it('behind a trusted proxy, counts each forwarded client address separately', async () => {
-    const proxied = await appWith({ MINXIN_LOGIN_RATE_PER_MINUTE: 3, MINXIN_TRUST_PROXY: 'on' });
+    const proxied = await appWith({
+      MINXIN_LOGIN_RATE_PER_MINUTE: 3,
+      MINXIN_TRUST_PROXY: 'on',
+      MINXIN_LOGIN_MAX_FAILURES: 100,
+    });
+    const nobody = `nobody${++counter}`;
     const from = (address: string) =>
       proxied.inject({
         method: 'POST',
         url: '/api/v1/session',
-        payload: { username: 'nobody', password: 'Wrong-pass-1999' },
+        payload: { username: nobody, password: 'Wrong-pass-1999' },
         headers: { 'x-forwarded-for': address },
       });
     const one: number[] = [];
@@ -236,7 +247,9 @@ describe('signing in: throttling, lockout, no user enumeration', () => {
       expect(codes).toEqual([401, 401, 423]);
       const right = await attempt(strict, user.username, TEST_PASSWORD);
       expect(right.statusCode).toBe(423);
-      expect((right.json() as { message: string }).message).toMatch(/^登录失败次数过多，账号已锁定/);
+      expect((right.json() as { message: string }).message).toMatch(
+        /^账号或密码错误次数过多，请 \d+ 分钟后再试或联系管理员。/,
+      );
       // No session came with the refusal.
       expect(right.headers['set-cookie']).toBeUndefined();
     };
@@ -286,6 +299,52 @@ describe('signing in: throttling, lockout, no user enumeration', () => {
       expect(ratio, `${name} vs wrong password`).toBeGreaterThan(1 / 3);
       expect(ratio, `${name} vs wrong password`).toBeLessThan(3);
     }
+  });
+
+  it('locks an unknown or disabled name like an account: the same answers through the threshold and after, in the same time class', async () => {
+    const strict = await appWith({ MINXIN_LOGIN_MAX_FAILURES: 3, MINXIN_LOGIN_RATE_PER_MINUTE: 10_000 });
+    const user = await newUser();
+    const disabled = await newUser();
+    await admin.patch(`/api/v1/users/${disabled.id}`, { version: disabled.version, disabled: true });
+    const cases = { account: user.username, disabled: disabled.username, unknown: `ghost${++counter}` };
+    const answers: Record<string, string[]> = { account: [], disabled: [], unknown: [] };
+    const lockedTimes: Record<string, number[]> = { account: [], disabled: [], unknown: [] };
+    // 3 wrong passwords lock; then 17 more tries each (the right password among them) while locked.
+    for (let i = 0; i < 20; i++) {
+      for (const [name, username] of Object.entries(cases)) {
+        const started = performance.now();
+        const response = await attempt(strict, username, i === 5 ? TEST_PASSWORD : 'Wrong-pass-1999');
+        if (i >= 3) lockedTimes[name]?.push(performance.now() - started);
+        answers[name]?.push(`${response.statusCode} ${response.body}`);
+        expect(response.headers['set-cookie'], name).toBeUndefined();
+      }
+    }
+    expect(answers.unknown).toEqual(answers.account);
+    expect(answers.disabled).toEqual(answers.account);
+    expect(answers.account?.map((a) => a.slice(0, 3))).toEqual(['401', '401', ...Array<string>(18).fill('423')]);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const medians = Object.fromEntries(Object.entries(lockedTimes).map(([k, v]) => [k, median(v)]));
+    figure(
+      `locked sign-in refusal medians (ms): ${JSON.stringify(medians, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+    );
+    for (const name of ['unknown', 'disabled']) {
+      // A refusal under lock is a look-up or two either way: within 3× of each other, or within 2 ms (noise).
+      const [them, account] = [medians[name] ?? 0, medians.account ?? 0];
+      const close = Math.abs(them - account) < 2 || (them < account * 3 && account < them * 3);
+      expect(close, `${name} ${them} ms vs account ${account} ms, locked`).toBe(true);
+    }
+    // The lock time passes for every name alike (moved back rather than waited for): the count starts again.
+    await ctx.database.db.execute(
+      sql`update users set locked_until = now() - interval '1 second' where id = ${user.id}`,
+    );
+    await ctx.database.db.execute(sql`update sign_in_throttle set locked_until = now() - interval '1 second'`);
+    const after: Record<string, number[]> = { account: [], unknown: [] };
+    for (let i = 0; i < 3; i++) {
+      after.account?.push((await attempt(strict, cases.account, 'Wrong-pass-1999')).statusCode);
+      after.unknown?.push((await attempt(strict, cases.unknown, 'Wrong-pass-1999')).statusCode);
+    }
+    expect(after.unknown).toEqual(after.account);
+    expect(after.account).toEqual([401, 401, 423]);
   });
 
   it('counts a wrong current password when changing it toward the lockout: a session is no guessing oracle', async () => {

@@ -2,6 +2,7 @@ import { pinBusinessDate } from '../core/work/calendar.js';
 import type { Database } from '../db/client.js';
 import { openDatabase } from '../db/client.js';
 import { deleteExpiredSessions } from '../db/repositories/sessions.repository.js';
+import { deleteSpentNameLocks } from '../db/repositories/sign-in-throttle.repository.js';
 import { type App, buildApp } from './app.js';
 import type { Config } from './config.js';
 import { seedDemo } from './use-cases/demo/seed-demo.js';
@@ -47,9 +48,10 @@ export async function startServer(config: Config, print: (line: string) => void 
     }
   }
   const app = await buildApp({ database, config });
-  // Expired sessions are refused on read; this only keeps the table small.
+  // Expired sessions are refused on read, spent name locks mean nothing: this only keeps the tables small.
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+    deleteSpentNameLocks(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'throttle sweep failed'));
   }, 3600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));

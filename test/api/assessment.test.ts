@@ -226,6 +226,25 @@ describe('adjustments', () => {
     expect((stranger.json() as { message: string }).message).toMatch(/^该单位不是本工程/);
   });
 
+  it('refuses a unit id past the integer range with the schema’s words, not a database error', async () => {
+    for (const big of [2_147_483_648, 99_999_999_999]) {
+      for (const [url, payload] of [
+        [
+          `/api/v1/programmes/${programmeId}/assessment/adjustments`,
+          { unitId: big, points: 5, reason: '主动整改到位' },
+        ],
+        [`/api/v1/programmes/${big}/assessment/adjustments`, { unitId: unit.jia, points: 5, reason: '主动整改到位' }],
+      ] as const) {
+        const response = await supervisor.post(url, payload);
+        expect(response.statusCode, response.body).toBe(400);
+        const body = response.json() as { code: string; message: string; details: unknown };
+        expect(body.code).toBe('VALIDATION');
+        expect(body.message).toContain('编号应为 1 到 2147483647 之间的整数');
+        expect(JSON.stringify(body.details)).not.toContain('sqlState');
+      }
+    }
+  });
+
   it('changes the total and the rank, is audited, and can be withdrawn by the office only', async () => {
     const url = `/api/v1/programmes/${programmeId}/assessment/adjustments`;
     const created = await supervisor.post(url, { unitId: unit.jia, points: 20, reason: '主动整改到位，群众评价好' });

@@ -483,7 +483,8 @@ const bulletinImportRows: RouteRow<Fixtures>[] = [
 const rows: RouteRow<Fixtures>[] = [
   // System and session
   { method: 'GET', route: '/health', expect: everyone(200) },
-  { method: 'POST', route: '/session', body: () => ({ username: 'viewer', password: TEST_PASSWORD }), expect: everyone(200) },
+  // A sign-in ends the session the caller brought: each signed-in caller brings one of its own to spare.
+  { method: 'POST', route: '/session', as: anotherSession, body: () => ({ username: 'viewer', password: TEST_PASSWORD }), expect: everyone(200) },
   { method: 'GET', route: '/session', expect: READ },
   { method: 'DELETE', route: '/session', as: anotherSession, expect: signedIn(204) },
   { method: 'PUT', route: '/me/password', as: newAccount, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-2027' }), expect: signedIn(204) },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeDocument } from '../../src/core/interchange.js';
 import { normalizeDocument } from '../../src/core/tree.js';
 import { demoProgramme } from '../../src/db/demo/demo-programme.js';
+import { auditLog, items } from '../../src/db/schema.js';
 import { type Client, createTestApp, signIn, type TestContext } from '../helpers/app.js';
 import { buildItem, buildProgrammeDocument } from '../helpers/factories.js';
 
@@ -287,6 +288,39 @@ describe('building a programme by hand', () => {
     };
     expect(history.items[0]?.action).toBe('delete');
     expect(history.items[0]?.before.document.title).toBe('将被删除的清单');
+  });
+});
+
+describe('ids past the integer range', () => {
+  it('are refused by the route’s schema, saying what an id is, before anything reaches the database', async () => {
+    const [item] = await ctx.database.db.select({ id: items.id }).from(items).limit(1);
+    const itemId = item?.id as number;
+    const auditBefore = await ctx.database.db.$count(auditLog);
+    for (const big of [2_147_483_648, 99_999_999_999]) {
+      const cases: [string, string, object | undefined][] = [
+        ['POST', '/api/v1/jurisdictions', { name: '超界镇', level: 'town', parentId: big }],
+        ['POST', '/api/v1/units', { jurisdictionId: big, name: '超界单位' }],
+        ['POST', '/api/v1/units', { jurisdictionId: 1, name: '超界单位', headPersonId: big }],
+        ['GET', `/api/v1/units?jurisdictionId=${big}`, undefined],
+        ['GET', `/api/v1/people?unitId=${big}`, undefined],
+        ['POST', `/api/v1/items/${itemId}/persons`, { personId: big }],
+        ['POST', `/api/v1/items/${itemId}/persons`, { personId: 1, unitId: big }],
+        ['POST', `/api/v1/items/${itemId}/units`, { unitId: big, role: 'co' }],
+        ['POST', `/api/v1/items/${big}/units`, { unitId: 1, role: 'co' }],
+        ['GET', `/api/v1/history?entityId=${big}`, undefined],
+      ];
+      for (const [method, url, payload] of cases) {
+        const response = await admin.request({ method: method as 'POST', url, ...(payload ? { payload } : {}) });
+        const where = `${method} ${url} ${JSON.stringify(payload ?? {})}`;
+        expect(response.statusCode, `${where}: ${response.body}`).toBe(400);
+        const body = response.json() as { code: string; message: string; details: unknown };
+        expect(body.code, where).toBe('VALIDATION');
+        expect(body.message, where).toContain('编号应为 1 到 2147483647 之间的整数');
+        // The schema's answer, not the database's data exception mapped to 400.
+        expect(JSON.stringify(body.details), where).not.toContain('sqlState');
+      }
+    }
+    expect(await ctx.database.db.$count(auditLog)).toBe(auditBefore);
   });
 });
 

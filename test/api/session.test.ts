@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/db/schema.js';
@@ -106,6 +107,58 @@ describe('signing in', () => {
     expect((await attempt(ctx.app, user.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('locks an unknown or disabled name exactly like an account: the same status and body at every attempt', async () => {
+    const user = await newUser();
+    const disabled = await newUser();
+    const off = await admin.patch(`/api/v1/users/${disabled.id}`, { version: disabled.version, disabled: true });
+    expect(off.statusCode, off.body).toBe(200);
+    // Failures live in the database: a second process counts toward the same lock.
+    const second = await buildApp({
+      database: ctx.database,
+      config: testConfig({ MINXIN_LOGIN_MAX_FAILURES: MAX_FAILURES, MINXIN_LOGIN_RATE_PER_MINUTE: 10_000 }),
+      serveWeb: false,
+    });
+    try {
+      await second.ready();
+      const names = { known: user.username, disabled: disabled.username, unknown: `nobody${++counter}` };
+      const seen: Record<keyof typeof names, string[]> = { known: [], disabled: [], unknown: [] };
+      const round = async (password: string, i: number) => {
+        for (const kind of ['known', 'disabled', 'unknown'] as const) {
+          // Every other attempt in capitals, on the other process: a name counts however it is typed, wherever.
+          const typed = i % 2 ? names[kind].toUpperCase() : names[kind];
+          const response = await attempt(i % 2 ? second : ctx.app, typed, password);
+          seen[kind].push(`${response.statusCode} ${response.body}`);
+        }
+      };
+      // Up to the threshold with wrong passwords, then the right one: the lock refuses it too.
+      for (let i = 0; i < MAX_FAILURES; i++) await round('Wrong-pass-1999', i);
+      await round(TEST_PASSWORD, MAX_FAILURES);
+      expect(seen.unknown).toEqual(seen.known);
+      expect(seen.disabled).toEqual(seen.known);
+      expect(seen.known.map((line) => Number(line.slice(0, 3)))).toEqual([
+        ...Array<number>(MAX_FAILURES - 1).fill(401),
+        423,
+        423,
+      ]);
+      const last = JSON.parse((seen.unknown.at(-1) ?? '').slice(4)) as { message: string; details: unknown };
+      expect(last.message).toMatch(/^账号或密码错误次数过多，请 15 分钟后再试或联系管理员。/);
+      expect(last.details).toEqual({ retryAfterMinutes: 15 });
+
+      // The lock time passes for both (moved back rather than waited for): both count from zero again.
+      await ctx.database.db.execute(sql`update users set locked_until = now() - interval '1 second'`);
+      await ctx.database.db.execute(sql`update sign_in_throttle set locked_until = now() - interval '1 second'`);
+      const after: Record<string, number[]> = { known: [], unknown: [] };
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        after.known?.push((await attempt(ctx.app, names.known, 'Wrong-pass-1999')).statusCode);
+        after.unknown?.push((await attempt(ctx.app, names.unknown, 'Wrong-pass-1999')).statusCode);
+      }
+      expect(after.unknown).toEqual(after.known);
+      expect(after.known).toEqual([...Array<number>(MAX_FAILURES - 1).fill(401), 423]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('limits sign-in attempts per minute with 429 RATE_LIMITED, right password or not', async () => {
     const limited = await createTestApp({ MINXIN_LOGIN_RATE_PER_MINUTE: 3 });
     try {
@@ -152,6 +205,67 @@ describe('using a session', () => {
     expect(sessionCookie(out).value).toBe('');
     expectError(await viewer.get('/api/v1/session'), 401, 'UNAUTHENTICATED');
     expectError(await viewer.get('/api/v1/programmes'), 401, 'UNAUTHENTICATED');
+  });
+
+  it('ends the session a browser brings to a successful sign-in, whoever’s it was, and no other', async () => {
+    const user = await newUser();
+    const otherDevice = await signIn(ctx.app, user.username);
+    // The browser holds the viewer's session (planted, or someone forgot to sign out) when the user signs in.
+    const before = await signIn(ctx.app, 'viewer');
+    const viewerId = ((await before.get('/api/v1/session')).json() as { user: { id: number } }).user.id;
+    const again = await before.post('/api/v1/session', { username: user.username, password: TEST_PASSWORD });
+    expect(again.statusCode, again.body).toBe(200);
+    const fresh = `minxin_session=${sessionCookie(again).value}`;
+    expect(fresh).not.toBe(before.cookie);
+    expectError(await before.get('/api/v1/session'), 401, 'UNAUTHENTICATED');
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: fresh } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { username: user.username } });
+    // Several devices are normal: the user's session elsewhere lives on.
+    expect((await otherDevice.get('/api/v1/session')).statusCode).toBe(200);
+    // The ended session is in the viewer's trail, in the sign-in's transaction.
+    const history = (await admin.get(`/api/v1/history?entityType=user&entityId=${viewerId}`)).json() as {
+      items: { action: string; actorName: string }[];
+    };
+    expect(history.items[0]).toMatchObject({ action: 'sign_out' });
+
+    // The same person signing in again in the same browser: the earlier session ends too.
+    const third = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: user.username, password: TEST_PASSWORD },
+      headers: { cookie: fresh, 'x-csrf-token': (again.json() as { csrfToken: string }).csrfToken },
+    });
+    expect(third.statusCode, third.body).toBe(200);
+    const stale = await ctx.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: fresh } });
+    expectError(stale, 401, 'UNAUTHENTICATED');
+    expect((await otherDevice.get('/api/v1/session')).statusCode).toBe(200);
+  });
+
+  it('keeps the session when a sign-in with it fails, and answers a made-up cookie with one new cookie', async () => {
+    const viewer = await signIn(ctx.app, 'viewer');
+    const failed = await viewer.post('/api/v1/session', { username: 'viewer', password: 'Wrong-pass-1999' });
+    expectError(failed, 401, 'UNAUTHENTICATED');
+    expect((await viewer.get('/api/v1/session')).statusCode).toBe(200);
+
+    const planted = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'viewer', password: TEST_PASSWORD },
+      headers: { cookie: `minxin_session=${'A'.repeat(43)}` },
+    });
+    expect(planted.statusCode, planted.body).toBe(200);
+    const header = planted.headers['set-cookie'];
+    const cookies = (Array.isArray(header) ? header : [header ?? '']).filter((c) => c.startsWith('minxin_session='));
+    expect(cookies).toHaveLength(1);
+    const value = sessionCookie(planted).value;
+    expect(value).not.toBe('A'.repeat(43));
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: `minxin_session=${value}` },
+    });
+    expect(me.statusCode).toBe(200);
   });
 
   it('stores only a hash of the cookie in the sessions table', async () => {

@@ -52,8 +52,10 @@ export async function touchSession(db: Db, id: string, idleExpiry: Date, absolut
     .where(eq(sessions.id, id));
 }
 
-export async function deleteSession(db: Db, id: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, id));
+/** Delete one session; returns whose it was, or undefined when there was none. */
+export async function deleteSession(db: Db, id: string): Promise<{ userId: number } | undefined> {
+  const [row] = await db.delete(sessions).where(eq(sessions.id, id)).returning({ userId: sessions.userId });
+  return row;
 }
 
 export async function deleteUserSessions(db: Db, userId: number): Promise<void> {

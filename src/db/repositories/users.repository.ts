@@ -28,7 +28,7 @@ export async function recordFailedLogin(
   userId: number,
   maxFailures: number,
   lockSeconds: number,
-): Promise<{ locked: boolean; failures: number }> {
+): Promise<{ locked: boolean; failures: number; lockedUntil: string | null }> {
   const [row] = await db
     .update(users)
     .set({
@@ -38,7 +38,7 @@ export async function recordFailedLogin(
     .where(eq(users.id, userId))
     .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
   const locked = row?.lockedUntil ? Date.parse(row.lockedUntil) > Date.now() : false;
-  return { locked, failures: row?.failedLogins ?? 0 };
+  return { locked, failures: row?.failedLogins ?? 0, lockedUntil: locked ? (row?.lockedUntil ?? null) : null };
 }
 
 export async function recordSuccessfulLogin(db: Db, userId: number): Promise<void> {

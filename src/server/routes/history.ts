@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../context.js';
-import { errors, idParams } from '../schemas/common.js';
+import { errors, idParams, idQuery } from '../schemas/common.js';
 import { listHistoryFor } from '../use-cases/history/list-history.js';
 import { type Api, typed } from './crud-routes.js';
 
@@ -33,9 +33,9 @@ export async function historyRoutes(app: Api): Promise<void> {
         summary: '变更历史 (audit trail, newest first)',
         querystring: z.object({
           entityType: z.string().max(40).optional(),
-          entityId: z.coerce.number().int().positive().optional(),
-          programmeId: z.coerce.number().int().positive().optional(),
-          itemId: z.coerce.number().int().positive().optional(),
+          entityId: idQuery.optional(),
+          programmeId: idQuery.optional(),
+          itemId: idQuery.optional(),
           ...paging,
         }),
         response: { 200: historyOut, ...errors },

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
 import { requireActor } from '../context.js';
+import { sha256 } from '../passwords.js';
 import { cookieOptions, endSession, SESSION_COOKIE } from '../plugins/auth.js';
 import { errorSchema, errors, noContent } from '../schemas/common.js';
 import { loginBody, passwordChange, sessionOut } from '../schemas/users.js';
@@ -52,11 +53,14 @@ export async function sessionRoutes(app: Api): Promise<void> {
       },
     },
     async (request, reply) => {
+      // The cookie the browser brought, live or not: a successful sign-in ends it (no session fixation).
+      const brought = request.cookies[SESSION_COOKIE];
       const result = await signIn(app.database.db, app.config, {
         username: request.body.username,
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
+        replaceSessionId: brought && brought.length <= 200 ? sha256(brought) : null,
       });
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(app, request));
       return { user: presentSessionUser(result.user), csrfToken: result.csrfToken };

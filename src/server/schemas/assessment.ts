@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ADJUSTMENT, MIN_REASON_LENGTH } from '../../core/work/assessment.js';
+import { idField } from './common.js';
 import { isoDate } from './work.js';
 
 /** Schemas of the assessment (考核) of a programme's units. */
@@ -60,7 +61,7 @@ export const assessmentOut = z.object({
 });
 
 export const adjustmentCreate = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: idField,
   points: z
     .number()
     .min(-MAX_ADJUSTMENT, { message: `调整分值不能低于 -${MAX_ADJUSTMENT} (at least -${MAX_ADJUSTMENT})` })

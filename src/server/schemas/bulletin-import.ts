@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField } from './common.js';
 import { periodField } from './reports.js';
 
 /** Importing a published bulletin (paper history): request and response schemas. */
@@ -28,7 +29,7 @@ export type BulletinPreviewInput = z.infer<typeof bulletinPreviewIn>;
 export const bulletinApplyIn = z.strictObject({
   ...source,
   period: periodField,
-  accept: z.array(z.number().int().positive()).max(2000).describe('the items whose matches become approved reports'),
+  accept: z.array(idField).max(2000).describe('the items whose matches become approved reports'),
 });
 export type BulletinApplyInput = z.infer<typeof bulletinApplyIn>;
 

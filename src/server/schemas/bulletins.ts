@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/work/calendar.js';
-import { versionField } from './common.js';
+import { idField, idQuery, versionField } from './common.js';
 
 /** Schemas of bulletins (进展情况通报 / 成绩单): the office's API and the public JSON. */
 
@@ -25,12 +25,12 @@ export const bulletinGenre = z
   .describe('district: 成绩单 with sections 01, 02…; city: 进展情况 with sections 一、二、… and the districts’ sums');
 
 const paragraph = z.strictObject({
-  itemId: z.number().int().positive().nullable().describe('The item the paragraph is about; null for free text'),
+  itemId: idField.nullable().describe('The item the paragraph is about; null for free text'),
   text: text(BULLETIN_LIMITS.text, '段落', 'paragraph'),
 });
 
 const section = z.strictObject({
-  categoryId: z.number().int().positive().nullable(),
+  categoryId: idField.nullable(),
   number: text(20, '章节编号', 'section number'),
   heading: text(BULLETIN_LIMITS.heading, '章节标题', 'section heading'),
   paragraphs: z.array(paragraph).max(BULLETIN_LIMITS.paragraphs, {
@@ -141,6 +141,6 @@ export const publicBulletinSummary = z.object({ ...publicFields, url: z.string()
 export const publicBulletinList = z.object({ items: z.array(publicBulletinSummary) });
 export const publicBulletinOut = z.object({ ...publicFields, body: bodyOut, data: dataOut });
 export const seqParams = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idQuery,
   seq: z.coerce.number().int().positive().max(2_147_483_647),
 });

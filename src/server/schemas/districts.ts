@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../../core/work/status.js';
-import { versionField } from './common.js';
+import { idField, versionField } from './common.js';
 
 /** Schemas of the city's view across districts and of linking district items to city items. */
 
@@ -14,12 +14,7 @@ export const cityItemSummary = z.object({
 });
 
 export const cityItemLinkBody = z.strictObject({
-  cityItemId: z
-    .number()
-    .int()
-    .positive()
-    .nullable()
-    .describe('上级市级工程中的子项；null 取消关联 (the city item served; null unlinks)'),
+  cityItemId: idField.nullable().describe('上级市级工程中的子项；null 取消关联 (the city item served; null unlinks)'),
   version: versionField,
 });
 

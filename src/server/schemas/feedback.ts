@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { versionField } from './common.js';
+import { idQuery, versionField } from './common.js';
 
 /** Residents' feedback: the public form's fields, and the office's moderation and satisfaction views. */
 
@@ -45,7 +45,7 @@ export const feedbackState = z
   .describe('pending 待审核; approved 已公开; rejected 未通过');
 
 export const feedbackQuery = z.object({
-  programmeId: z.coerce.number().int().positive().max(2_147_483_647),
+  programmeId: idQuery,
   state: feedbackState.default('pending'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

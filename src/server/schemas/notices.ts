@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/work/calendar.js';
-import { versionField } from './common.js';
+import { idField, idQuery, versionField } from './common.js';
 
 /** Schemas of supervision notices (督办单) and on-site inspections (实地督查). */
 
@@ -31,7 +31,7 @@ const noticeState = z
   .describe('open 待回复; replied 已回复; closed 已关闭; escalated 已升级督办');
 
 export const noticeCreate = z.strictObject({
-  unitId: z.number().int().positive().describe('The item’s lead unit or a co-unit (of its parent item for a part)'),
+  unitId: idField.describe('The item’s lead unit or a co-unit (of its parent item for a part)'),
   reason: text(2000, '督办事由', 'reason'),
   requiredAction: text(2000, '工作要求', 'required action'),
   replyDue: date.describe('反馈时限: today or later'),
@@ -55,8 +55,8 @@ export const noticeEscalate = z.strictObject({
 
 export const noticeQuery = z.object({
   state: noticeState.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  itemId: z.coerce.number().int().positive().optional(),
+  unitId: idQuery.optional(),
+  itemId: idQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -117,7 +117,7 @@ export const inspectionUpdate = z.strictObject({
   findings: optionalText(5000, '发现问题', 'findings').optional(),
   followUp: optionalText(5000, '整改跟进', 'follow-up').optional(),
   attachments: fileRefs.optional().describe('Files to add; those already attached stay'),
-  removeAttachmentIds: z.array(z.number().int().positive()).max(50).optional().describe('Attachments to remove'),
+  removeAttachmentIds: z.array(idField).max(50).optional().describe('Attachments to remove'),
 });
 
 export const inspectionOut = z.object({
@@ -137,7 +137,7 @@ export const inspectionOut = z.object({
 });
 export const inspectionList = z.object({ items: z.array(inspectionOut), total: z.number() });
 export const inspectionQuery = z.object({
-  itemId: z.coerce.number().int().positive().optional(),
+  itemId: idQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deadlineSchema, directionSchema, isoDateSchema, periodSchema } from '../../core/interchange.js';
-import { nameField, versionField } from './common.js';
+import { idField, idQuery, nameField, versionField } from './common.js';
 
 export const programmeStateSchema = z.enum(['draft', 'published', 'archived']);
 
@@ -20,21 +20,21 @@ export const programmeList = z.object({ items: z.array(programmeOut) });
 export const programmeQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   state: programmeStateSchema.optional(),
-  jurisdictionId: z.coerce.number().int().positive().optional(),
+  jurisdictionId: idQuery.optional(),
 });
 export const yearField = z.number().int().min(2000, { message: '年份应在 2000–2100 之间 (year 2000–2100)' }).max(2100);
 export const programmeCreate = z.strictObject({
-  jurisdictionId: z.number().int().positive(),
+  jurisdictionId: idField,
   year: yearField,
   title: nameField(200, '标题', 'title'),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idField.nullable().default(null),
 });
 export const programmeUpdate = z.strictObject({
   version: versionField,
   title: nameField(200, '标题', 'title').optional(),
   year: yearField.optional(),
   state: programmeStateSchema.optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: idField.nullable().optional(),
 });
 
 export const categoryOut = z.object({
@@ -67,7 +67,7 @@ const itemFields = {
 };
 export const itemCreate = z.strictObject({
   ...itemFields,
-  parentItemId: z.number().int().positive().nullable().default(null),
+  parentItemId: idField.nullable().default(null),
   position: z.number().int().min(0).max(100_000).optional(),
 });
 export const itemUpdate = z.strictObject({
@@ -103,7 +103,7 @@ export const itemUnitOut = z.object({
   version: z.number(),
 });
 export const itemUnitCreate = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: idField,
   role: z.enum(['lead', 'co']),
   position: z.number().int().min(0).max(1000).optional(),
 });
@@ -123,8 +123,8 @@ export const itemPersonOut = z.object({
   version: z.number(),
 });
 export const itemPersonCreate = z.strictObject({
-  personId: z.number().int().positive(),
-  unitId: z.number().int().positive().nullable().default(null),
+  personId: idField,
+  unitId: idField.nullable().default(null),
   position: z.number().int().min(0).max(1000).optional(),
 });
 
@@ -137,7 +137,7 @@ export const itemLeaderOut = z.object({
   version: z.number(),
 });
 export const itemLeaderCreate = z.strictObject({
-  personId: z.number().int().positive(),
+  personId: idField,
   position: z.number().int().min(0).max(1000).optional(),
 });
 

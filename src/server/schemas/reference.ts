@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameField, versionField } from './common.js';
+import { idField, idQuery, nameField, versionField } from './common.js';
 
 export const jurisdictionLevelSchema = z.enum(['city', 'district', 'town']);
 
@@ -13,14 +13,14 @@ export const jurisdictionOut = z.object({
 export const jurisdictionCreate = z.strictObject({
   name: nameField(100, '行政区名称', 'name'),
   level: jurisdictionLevelSchema,
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idField.nullable().default(null),
 });
 // Written out rather than `.partial()`: a partial keeps the create schema's defaults and would reset omitted fields.
 export const jurisdictionUpdate = z.strictObject({
   version: versionField,
   name: nameField(100, '行政区名称', 'name').optional(),
   level: jurisdictionLevelSchema.optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: idField.nullable().optional(),
 });
 
 export const unitOut = z.object({
@@ -32,16 +32,16 @@ export const unitOut = z.object({
   version: z.number(),
 });
 export const unitCreate = z.strictObject({
-  jurisdictionId: z.number().int().positive(),
+  jurisdictionId: idField,
   name: nameField(100, '单位名称', 'unit name'),
-  headPersonId: z.number().int().positive().nullable().default(null),
+  headPersonId: idField.nullable().default(null),
 });
 export const unitUpdate = z.strictObject({
   version: versionField,
   name: nameField(100, '单位名称', 'unit name').optional(),
-  headPersonId: z.number().int().positive().nullable().optional(),
+  headPersonId: idField.nullable().optional(),
 });
-export const unitQuery = z.object({ jurisdictionId: z.coerce.number().int().positive().optional() });
+export const unitQuery = z.object({ jurisdictionId: idQuery.optional() });
 
 export const personOut = z.object({
   id: z.number(),
@@ -52,18 +52,18 @@ export const personOut = z.object({
   version: z.number(),
 });
 export const personCreate = z.strictObject({
-  jurisdictionId: z.number().int().positive(),
+  jurisdictionId: idField,
   name: nameField(50, '姓名', 'name'),
   title: z.string().trim().max(100).default(''),
-  unitId: z.number().int().positive().nullable().default(null),
+  unitId: idField.nullable().default(null),
 });
 export const personUpdate = z.strictObject({
   version: versionField,
   name: nameField(50, '姓名', 'name').optional(),
   title: z.string().trim().max(100).optional(),
-  unitId: z.number().int().positive().nullable().optional(),
+  unitId: idField.nullable().optional(),
 });
 export const personQuery = z.object({
-  jurisdictionId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  jurisdictionId: idQuery.optional(),
+  unitId: idQuery.optional(),
 });

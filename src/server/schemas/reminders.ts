@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameField, versionField } from './common.js';
+import { idField, nameField, versionField } from './common.js';
 
 /** Reminder channels, the delivery log and the inbox. */
 
@@ -45,7 +45,7 @@ export const channelOut = z.object({
 export type ChannelOut = z.infer<typeof channelOut>;
 
 export const channelCreate = z.strictObject({
-  jurisdictionId: z.number().int().positive().nullable().default(null),
+  jurisdictionId: idField.nullable().default(null),
   kind: channelKind,
   name: nameField(100, '渠道名称', 'channel name'),
   url: webhookUrl.nullable().default(null),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../../core/periods.js';
-import { versionField } from './common.js';
+import { idField, idQuery, versionField } from './common.js';
 
 /** Progress reports, evidence files and "my work": request and response schemas. */
 
@@ -27,7 +27,7 @@ export const periodField = z
   .describe('Q1–Q4 or M01–M12 of the programme year');
 
 export const reportValueIn = z.strictObject({
-  indicatorId: z.number().int().positive(),
+  indicatorId: idField,
   value: z.number().describe('cumulative actual value since the start of the year'),
 });
 
@@ -56,7 +56,7 @@ const reportFields = {
 
 export const reportCreate = z.strictObject({
   period: periodField,
-  unitId: z.number().int().positive().optional().describe("the reporting unit; defaults to the reporter's unit"),
+  unitId: idField.optional().describe("the reporting unit; defaults to the reporter's unit"),
   submit: z
     .boolean()
     .optional()
@@ -169,12 +169,12 @@ export const itemReportsQuery = z.object({ period: periodField.optional(), ...pa
 export const programmeReportsQuery = z.object({
   state: stateEnum.optional(),
   period: periodField.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idQuery.optional(),
   ...pageQuery,
 });
 
 export const periodParams = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idQuery,
   period: periodField,
 });
 export const lockOut = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/actor.js';
-import { versionField } from './common.js';
+import { idField, versionField } from './common.js';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -53,9 +53,9 @@ export const userCreate = z.strictObject({
   displayName: z.string().trim().max(50).default(''),
   password: z.string().max(128),
   role: roleSchema,
-  jurisdictionId: z.number().int().positive().nullable().default(null),
-  unitId: z.number().int().positive().nullable().default(null),
-  personId: z.number().int().positive().nullable().default(null),
+  jurisdictionId: idField.nullable().default(null),
+  unitId: idField.nullable().default(null),
+  personId: idField.nullable().default(null),
   email: email.default(null),
 });
 
@@ -64,9 +64,9 @@ export const userUpdate = z.strictObject({
   displayName: z.string().trim().max(50).optional(),
   password: z.string().max(128).optional(),
   role: roleSchema.optional(),
-  jurisdictionId: z.number().int().positive().nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  personId: z.number().int().positive().nullable().optional(),
+  jurisdictionId: idField.nullable().optional(),
+  unitId: idField.nullable().optional(),
+  personId: idField.nullable().optional(),
   email: email.optional(),
   disabled: z.boolean().optional(),
   /** Clear a lockout. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isPeriod } from '../../core/periods.js';
 import { isIsoDate } from '../../core/work/calendar.js';
-import { versionField } from './common.js';
+import { MAX_ID, versionField } from './common.js';
 
 /** Schemas of the working-day calendar, the reporting plan and status against plan. */
 
@@ -64,7 +64,12 @@ export const reportingPlanOut = z.object({
 });
 /** Send the fields you change and the version you saw; the merged plan is checked as a whole. */
 export const reportingPlanUpdate = z.strictObject({
-  version: z.number().int().min(0).describe('The version you saw (0 for a plan never saved); a stale one gets 409.'),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ID)
+    .describe('The version you saw (0 for a plan never saved); a stale one gets 409.'),
   frequency: z.enum(['monthly', 'quarterly']).optional(),
   dueDay: z
     .number()

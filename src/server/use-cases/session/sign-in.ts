@@ -1,7 +1,8 @@
 import { AppError } from '../../../core/errors.js';
 import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
-import { insertSession } from '../../../db/repositories/sessions.repository.js';
+import { deleteSession, insertSession } from '../../../db/repositories/sessions.repository.js';
+import { findNameLock, recordFailedName } from '../../../db/repositories/sign-in-throttle.repository.js';
 import {
   findUserByUsername,
   recordFailedLogin,
@@ -16,6 +17,8 @@ export interface SignInInput {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** The stored id (SHA-256) of the session cookie the request brought, if any: it ends when this sign-in succeeds. */
+  replaceSessionId?: string | null;
 }
 
 export interface SignInResult {
@@ -28,34 +31,50 @@ export interface SignInResult {
 const wrongCredentials = () =>
   new AppError('UNAUTHENTICATED', '用户名或密码不正确，请重试。 Wrong username or password.');
 
+/**
+ * The same words for a locked account and a locked unknown name: the answer
+ * must not tell whether the account exists, only how long to wait.
+ */
 function lockedError(until: string): AppError {
   const minutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
   return new AppError(
     'LOCKED',
-    `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁。 Too many failed sign-ins: the account is locked for ${minutes} more minute(s).`,
-    { lockedUntil: until },
+    `账号或密码错误次数过多，请 ${minutes} 分钟后再试或联系管理员。 Too many failed sign-ins with this username: try again in ${minutes} minute(s) or ask an administrator.`,
+    { retryAfterMinutes: minutes },
   );
 }
 
-/** Check the password, count failures toward a lockout, and open a session stored in the database. */
+const isLocked = (until: string | null): until is string => until !== null && Date.parse(until) > Date.now();
+
+/**
+ * Check the password, count failures toward a lockout, and open a session
+ * stored in the database, ending the one the browser brought (so a session id
+ * planted before sign-in never becomes a signed-in one).
+ *
+ * A name no enabled account has is refused like an account with a wrong
+ * password: the same argon2 work, the same 401, and after the same number of
+ * failures the same 423, counted per lower-cased name in `sign_in_throttle`.
+ */
 export async function signIn(db: Db, config: Config, input: SignInInput): Promise<SignInResult> {
-  const user = await findUserByUsername(db, input.username);
-  if (!user || user.disabled) {
+  const lockout = { maxFailures: config.MINXIN_LOGIN_MAX_FAILURES, lockSeconds: config.MINXIN_LOCK_MINUTES * 60 };
+  const name = input.username.trim().toLowerCase();
+  // Both look-ups whichever answers, so a refusal costs the same work for a name with or without an account.
+  const [found, nameLock] = await Promise.all([findUserByUsername(db, input.username), findNameLock(db, name)]);
+  if (!found || found.disabled) {
+    if (isLocked(nameLock)) throw lockedError(nameLock);
     await burnPasswordCheck(input.password);
+    const { lockedUntil } = await recordFailedName(db, name, lockout.maxFailures, lockout.lockSeconds);
+    if (isLocked(lockedUntil)) throw lockedError(lockedUntil);
     throw wrongCredentials();
   }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) throw lockedError(user.lockedUntil);
+  const user = found;
+  if (isLocked(user.lockedUntil)) throw lockedError(user.lockedUntil);
 
   const ctx = { actor: { kind: 'user' as const, ...actorStub(user) }, ip: input.ip };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const { locked } = await recordFailedLogin(
-      db,
-      user.id,
-      config.MINXIN_LOGIN_MAX_FAILURES,
-      config.MINXIN_LOCK_MINUTES * 60,
-    );
+    const { locked, lockedUntil } = await recordFailedLogin(db, user.id, lockout.maxFailures, lockout.lockSeconds);
     await writeAudit(db, ctx, { action: locked ? 'lock' : 'sign_in_failed', entityType: 'user', entityId: user.id });
-    if (locked) throw lockedError(new Date(Date.now() + config.MINXIN_LOCK_MINUTES * 60_000).toISOString());
+    if (isLocked(lockedUntil)) throw lockedError(lockedUntil);
     throw wrongCredentials();
   }
 
@@ -63,6 +82,11 @@ export async function signIn(db: Db, config: Config, input: SignInInput): Promis
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + config.MINXIN_SESSION_IDLE_MINUTES * 60_000);
   await db.transaction(async (tx) => {
+    if (input.replaceSessionId) {
+      // Whoever's it was: the browser now belongs to the person who just signed in.
+      const ended = await deleteSession(tx, input.replaceSessionId);
+      if (ended) await writeAudit(tx, ctx, { action: 'sign_out', entityType: 'user', entityId: ended.userId });
+    }
     await recordSuccessfulLogin(tx, user.id);
     await insertSession(tx, {
       id: sha256(token),
