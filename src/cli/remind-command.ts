@@ -1,12 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { isIsoDate, isWorkday, shanghaiToday } from '../core/work/calendar.js';
-import { openDatabase } from '../db/client.js';
+import { type Database, openDatabase } from '../db/client.js';
 import { loadWorkCalendar } from '../db/repositories/calendar.repository.js';
-import { releaseLease, tryAcquireLease } from '../db/repositories/leases.repository.js';
 import { loadConfig } from '../server/config.js';
+import { type LeaseLoss, leaseHolder, withLease } from '../server/lease-keeper.js';
 import { createTransports, type Transports } from '../server/notify/transports.js';
-import { leaseHolder, REMINDER_LEASE, REMINDER_LEASE_MS } from '../server/scheduler.js';
+import { REMINDER_LEASE } from '../server/scheduler.js';
 import { type RunRemindersResult, runReminders, sentTotal } from '../server/use-cases/reminders/run-reminders.js';
 import { seedCalendar } from '../server/use-cases/work/seed-calendar.js';
 import type { CommandIO } from './import-command.js';
@@ -16,7 +15,9 @@ import type { CommandIO } from './import-command.js';
  * the configured database (MINXIN_DATA_DIR or DATABASE_URL), whether or not a
  * server is running: it takes the same lease as the server's scheduler. Prints
  * how many reminders it sent; a second run for the same date sends none.
- * Exit 0 on success, 1 when it could not run, 2 on wrong usage.
+ * It renews the lease while it runs (MINXIN_LEASE_SECONDS), so a long run is
+ * never joined by a server's scheduler, and stops sending if it loses it.
+ * Exit 0 on success, 1 when it could not run or was cut short, 2 on wrong usage.
  */
 
 export const REMIND_USAGE = `用法 (usage): minxin remind --date YYYY-MM-DD
@@ -35,7 +36,16 @@ export interface RemindDependencies {
   now?: Date;
   /** How long to wait for a run of the server's scheduler to finish. */
   leaseWaitMs?: number;
+  /** An open database to use instead of the configured one (tests); it is left open. */
+  database?: Database;
 }
+
+const LOST_MESSAGES: Record<LeaseLoss, string> = {
+  taken:
+    '提醒发送中断：另一进程接管了提醒任务。未发送的提醒由它继续发送。 Reminders stopped: another process took over the reminder run and sends the rest.',
+  'not renewed in time':
+    '提醒发送中断：无法按时续期提醒任务的租约（数据库无响应？），请稍后重试。 Reminders stopped: the reminder lease could not be renewed in time (is the database reachable?); run again later.',
+};
 
 export function formatRemindResult(result: RunRemindersResult): string[] {
   const total = sentTotal(result);
@@ -74,39 +84,48 @@ export async function remindCommand(
   }
 
   const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.MINXIN_DATA_DIR, poolSize: 2 });
-  const holder = leaseHolder('cli');
+  const database =
+    deps.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.MINXIN_DATA_DIR, poolSize: 2 }));
   try {
     await database.migrate();
     await seedCalendar(database.db);
-    const deadline = Date.now() + (deps.leaseWaitMs ?? 60_000);
-    while (!(await tryAcquireLease(database.db, REMINDER_LEASE, holder, REMINDER_LEASE_MS)).acquired) {
-      if (Date.now() > deadline) {
-        io.stderr('另一进程正在发送提醒，请稍后重试。 Another process is sending reminders; try again later.\n');
-        return 1;
-      }
-      await sleep(1000);
+    const outcome = await withLease(
+      {
+        db: database.db,
+        name: REMINDER_LEASE,
+        holder: leaseHolder('cli'),
+        ttlMs: config.MINXIN_LEASE_SECONDS * 1000,
+        waitMs: deps.leaseWaitMs ?? 60_000,
+      },
+      async ({ signal }) => {
+        const calendar = await loadWorkCalendar(database.db, Number(date.slice(0, 4)));
+        if (!isWorkday(calendar, date))
+          io.stderr(
+            `${date} 不是工作日，不计划新的提醒，只发送到期的投递。 ${date} is not a working day: no new reminders.\n`,
+          );
+        return runReminders(database.db, {
+          date,
+          ...(deps.now ? { now: deps.now } : {}),
+          transports: deps.transports ?? createTransports(config),
+          config,
+          ctx: { actor: { kind: 'system', name: 'cli' }, ip: null },
+          signal,
+          log: (message) => io.stderr(`${message}\n`),
+        });
+      },
+    );
+    if (!outcome.acquired) {
+      io.stderr('另一进程正在发送提醒，请稍后重试。 Another process is sending reminders; try again later.\n');
+      return 1;
     }
-    try {
-      const calendar = await loadWorkCalendar(database.db, Number(date.slice(0, 4)));
-      if (!isWorkday(calendar, date))
-        io.stderr(
-          `${date} 不是工作日，不计划新的提醒，只发送到期的投递。 ${date} is not a working day: no new reminders.\n`,
-        );
-      const result = await runReminders(database.db, {
-        date,
-        ...(deps.now ? { now: deps.now } : {}),
-        transports: deps.transports ?? createTransports(config),
-        config,
-        ctx: { actor: { kind: 'system', name: 'cli' }, ip: null },
-        log: (message) => io.stderr(`${message}\n`),
-      });
-      io.stdout(`${formatRemindResult(result).join('\n')}\n`);
-      return 0;
-    } finally {
-      await releaseLease(database.db, REMINDER_LEASE, holder);
+    // What went out before a lost lease stopped the run is printed too: none of it is sent again.
+    io.stdout(`${formatRemindResult(outcome.value).join('\n')}\n`);
+    if (outcome.lost) {
+      io.stderr(`${LOST_MESSAGES[outcome.lost]}\n`);
+      return 1;
     }
+    return 0;
   } finally {
-    await database.close();
+    if (!deps.database) await database.close();
   }
 }

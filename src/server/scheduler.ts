@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { shanghaiToday } from '../core/work/calendar.js';
 import type { Db } from '../db/client.js';
-import { releaseLease, tryAcquireLease } from '../db/repositories/leases.repository.js';
+import { leaseHolder, withLease } from './lease-keeper.js';
 import { createTransports, type Transports } from './notify/transports.js';
 import { type RunRemindersResult, runReminders, sentTotal } from './use-cases/reminders/run-reminders.js';
 
 /** The lease every reminder run takes, in the server and in `minxin remind`. */
 export const REMINDER_LEASE = 'reminders';
-/** Longer than any run; a crashed holder's lease lapses after it. */
+/** The default of MINXIN_LEASE_SECONDS: a killed holder's runs are taken over after it. */
 export const REMINDER_LEASE_MS = 10 * 60_000;
 
 export interface SchedulerLog {
@@ -41,15 +39,12 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export const leaseHolder = (who: string): string =>
-  `${who}:${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-
 /**
  * The reminder scheduler inside the server process: every interval it takes
  * the 'reminders' lease and runs the reminders for today (Asia/Shanghai). It
  * runs on timers, outside any request; a slow webhook delays only the next
  * run. It never throws into the process: a failed run is logged and the
- * next one tries again. A run renews its lease every third of the lease time,
+ * next one tries again. A run keeps its lease renewed (src/server/lease-keeper.ts),
  * so a run longer than the lease is never joined by another process; a run
  * that finds its lease lost stops sending.
  */
@@ -62,63 +57,43 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RunRemindersResult | null> | undefined;
 
-  /** Renew the lease while a run lasts; abort the run once it is lost (or cannot be renewed in time). */
-  const keepLease = (fence: number | null, run: AbortController): (() => void) => {
-    let renewedAt = Date.now();
-    const lost = (reason: string) => {
-      if (run.signal.aborted) return;
-      options.log.warn({ holder, fence, reason }, 'reminder lease lost: the run stops');
-      run.abort();
-    };
-    const renew = setInterval(() => {
-      tryAcquireLease(options.db, REMINDER_LEASE, holder, leaseMs)
-        .then((lease) => {
-          if (!lease.acquired || lease.fence !== fence) lost('taken by another process');
-          else renewedAt = Date.now();
-        })
-        .catch(() => {
-          if (Date.now() - renewedAt > (leaseMs * 2) / 3) lost('not renewed in time');
-        });
-    }, leaseMs / 3);
-    renew.unref();
-    const stopRun = () => run.abort();
-    if (abort.signal.aborted) stopRun();
-    else abort.signal.addEventListener('abort', stopRun);
-    return () => {
-      clearInterval(renew);
-      abort.signal.removeEventListener('abort', stopRun);
-    };
-  };
-
   const runOnce = (): Promise<RunRemindersResult | null> => {
     running ??= (async () => {
-      const lease = await tryAcquireLease(options.db, REMINDER_LEASE, holder, leaseMs);
-      if (!lease.acquired) {
+      const outcome = await withLease(
+        {
+          db: options.db,
+          name: REMINDER_LEASE,
+          holder,
+          ttlMs: leaseMs,
+          signal: abort.signal,
+          onLost: (reason, fence) => options.log.warn({ holder, fence, reason }, 'reminder lease lost: the run stops'),
+        },
+        async ({ fence, signal }) => {
+          const started = Date.now();
+          options.log.debug?.({ holder, fence }, 'reminder run started');
+          try {
+            const result = await runReminders(options.db, {
+              date: shanghaiToday(),
+              transports,
+              config: options.config,
+              ctx: { actor: { kind: 'system', name: 'scheduler' }, ip: null },
+              signal,
+              log: (message) => options.log.info({}, message),
+            });
+            if (sentTotal(result) > 0 || result.failed > 0 || result.dead > 0)
+              options.log.info({ reminders: result }, 'reminders sent');
+            return result;
+          } finally {
+            // Logged while the lease is still held: the run's logged span lies inside its lease.
+            options.log.debug?.({ holder, fence, ms: Date.now() - started }, 'reminder run finished');
+          }
+        },
+      );
+      if (!outcome.acquired) {
         options.log.debug?.({ holder }, 'reminder lease held by another process');
         return null;
       }
-      const run = new AbortController();
-      const release = keepLease(lease.fence, run);
-      const started = Date.now();
-      options.log.debug?.({ holder, fence: lease.fence }, 'reminder run started');
-      try {
-        const result = await runReminders(options.db, {
-          date: shanghaiToday(),
-          transports,
-          config: options.config,
-          ctx: { actor: { kind: 'system', name: 'scheduler' }, ip: null },
-          signal: run.signal,
-          log: (message) => options.log.info({}, message),
-        });
-        if (sentTotal(result) > 0 || result.failed > 0 || result.dead > 0)
-          options.log.info({ reminders: result }, 'reminders sent');
-        return result;
-      } finally {
-        release();
-        // Logged while the lease is still held: the run's logged span lies inside its lease.
-        options.log.debug?.({ holder, fence: lease.fence, ms: Date.now() - started }, 'reminder run finished');
-        await releaseLease(options.db, REMINDER_LEASE, holder).catch(() => false);
-      }
+      return outcome.value;
     })().finally(() => {
       running = undefined;
     });

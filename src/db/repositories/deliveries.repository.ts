@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { deliveries } from '../schema-work.js';
 
@@ -51,15 +51,18 @@ export async function insertDeliveries(db: Db, rows: readonly NewDelivery[]): Pr
 
 /**
  * Take up to `limit` deliveries due at `now` (only those of `channelIds` when
- * given) for one attempt: their next attempt moves `holdMs` ahead, so another
- * worker (or this one after a crash) leaves them alone meanwhile. No
- * transaction stays open while they are sent.
+ * given) for one attempt: their next attempt moves to `holdUntil`, so another
+ * worker leaves them alone meanwhile, and a worker killed mid-round holds them
+ * no longer than that. The hold doubles as the claim's mark: only rows still
+ * carrying it are extended or released (extendDeliveryHolds), so a worker
+ * whose hold lapsed and was claimed by another never touches the other's.
+ * No transaction stays open while they are sent.
  */
 export async function claimDueDeliveries(
   db: Db,
   now: Date,
   limit: number,
-  holdMs: number,
+  holdUntil: Date,
   channelIds?: readonly number[],
 ): Promise<DeliveryRow[]> {
   if (channelIds?.length === 0) return [];
@@ -78,9 +81,48 @@ export async function claimDueDeliveries(
     .for('update', { skipLocked: true });
   return db
     .update(deliveries)
-    .set({ nextAttemptAt: new Date(now.getTime() + holdMs).toISOString(), updatedAt: sql`now()` })
+    .set({ nextAttemptAt: holdUntil.toISOString(), updatedAt: sql`now()` })
     .where(inArray(deliveries.id, due))
     .returning();
+}
+
+/** Deliveries a worker holds: id → the hold (ISO instant) it last set on the row. */
+export type DeliveryHolds = ReadonlyMap<number, string>;
+
+/** The rows of `holds` still pending or failed and still carrying the hold this worker set. */
+function stillHeld(holds: DeliveryHolds) {
+  const byHold = new Map<string, number[]>();
+  for (const [id, hold] of holds) byHold.set(hold, [...(byHold.get(hold) ?? []), id]);
+  return and(
+    inArray(deliveries.state, ['pending', 'failed']),
+    or(...[...byHold].map(([hold, ids]) => and(eq(deliveries.nextAttemptAt, hold), inArray(deliveries.id, ids)))),
+  );
+}
+
+/**
+ * Push the hold of deliveries a round is still working on to `until` (the
+ * round's heartbeat). Returns the ids extended: a row missing from them is
+ * no longer this worker's (sent, failed, put back, or claimed by another).
+ */
+export async function extendDeliveryHolds(db: Db, holds: DeliveryHolds, until: Date): Promise<number[]> {
+  if (holds.size === 0) return [];
+  const rows = await db
+    .update(deliveries)
+    .set({ nextAttemptAt: until.toISOString(), updatedAt: sql`now()` })
+    .where(stillHeld(holds))
+    .returning({ id: deliveries.id });
+  return rows.map((r) => r.id);
+}
+
+/** Give back deliveries claimed but not attempted (a stopped round): due again at `at`, for any worker. */
+export async function releaseDeliveryHolds(db: Db, holds: DeliveryHolds, at: Date): Promise<number> {
+  if (holds.size === 0) return 0;
+  const rows = await db
+    .update(deliveries)
+    .set({ nextAttemptAt: at.toISOString(), updatedAt: sql`now()` })
+    .where(stillHeld(holds))
+    .returning({ id: deliveries.id });
+  return rows.length;
 }
 
 /** Record that these deliveries went out (one message or one digest carrying them all). */

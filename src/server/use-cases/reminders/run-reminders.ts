@@ -35,8 +35,10 @@ export interface RunRemindersOptions {
   /** Per delivery attempt (tests shorten it). */
   timeoutMs?: number;
   log?: (message: string) => void;
-  /** Abort the sending (server shutting down). */
+  /** Stop early (server shutting down, lease lost): no further programme is planned and no further delivery sent. */
   signal?: AbortSignal | undefined;
+  /** How long claimed deliveries are held from other workers between heartbeats (tests shorten it). */
+  holdMs?: number;
 }
 
 export interface RunRemindersResult {
@@ -101,6 +103,8 @@ export async function runReminders(db: Db, options: RunRemindersOptions): Promis
   };
 
   for (const programme of programmes) {
+    // Whoever stopped this run (a shutdown, another holder of the lease) plans the rest on its next run.
+    if (options.signal?.aborted) return result;
     const plan = plans.get(programme.id);
     if (!plan) continue;
     const counts = await remindProgramme(db, programme, plan, { ...options, now, emailOn });
@@ -110,10 +114,14 @@ export async function runReminders(db: Db, options: RunRemindersOptions): Promis
     result.deferred += counts.deferred;
   }
 
+  if (options.signal?.aborted) return result;
   result.escalated = await escalateOverdueNotices(db, options.ctx, date);
 
   const processed = await processDeliveries(db, now, options.transports, {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.holdMs === undefined ? {} : { holdMs: options.holdMs }),
+    // On the wall clock, claims are held from the real time, however long the planning took.
+    ...(options.now === undefined ? { clock: () => new Date() } : {}),
     signal: options.signal,
     releaseTime: (delivery, at) => {
       // The delivery's programme sets the quiet hours.
