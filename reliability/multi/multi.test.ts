@@ -343,7 +343,7 @@ describe.skipIf(!serverUrl)('two server processes on one PostgreSQL database', (
       () => runsOf(survivor.name, survivor.server.output()).runs.find((r) => r.start >= takeover.start && r.end),
       30_000,
     );
-    // The killed process's claimed deliveries wait for their claim to lapse (10 min); none went out twice.
+    // The killed process's claimed deliveries wait for their claim to lapse (2 min, DELIVERY_HOLD_MS); none went out twice.
     const held = await sql.query<{ n: number }>(
       `select count(*)::int as n from deliveries where state = 'pending' and next_attempt_at > now()`,
     );

@@ -9,7 +9,10 @@ import { inspectionsThrough, startReader, startWriter } from './traffic.js';
 /** The demo programme and an item of it (the supervisor of 明湖区 may record inspections of any). */
 const PROGRAMME_ID = 1;
 const ITEM_ID = 3;
+/** Writes for at least this long, and until a few are acknowledged (a loaded machine may answer none in 1.5 s), at most the cap. */
 const WRITE_MS = 1_500;
+const MIN_ACKED = 5;
+const WRITE_CAP_MS = 20_000;
 
 export interface StopResult {
   acked: number;
@@ -46,6 +49,9 @@ export async function stopAProcess(options: {
   const writer = startWriter({ url: victim.url, session, itemId: ITEM_ID, label, concurrency: 4 });
   const reader = startReader(survivor.url, session, PROGRAMME_ID, 'supervisor');
   await new Promise((resolve) => setTimeout(resolve, WRITE_MS));
+  const capped = Date.now() + WRITE_CAP_MS - WRITE_MS;
+  while (writer.acked.length < MIN_ACKED && Date.now() < capped)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const stopping = Date.now();
   if (signal === 'SIGKILL') await victim.kill();
   else await victim.stop();
