@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
+  /** The server is busy or stopping (a full import queue): try again later. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {

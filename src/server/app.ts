@@ -48,6 +48,7 @@ import { sessionRoutes } from './routes/session.js';
 import { statusRoutes } from './routes/status.js';
 import { userRoutes } from './routes/users.js';
 import { startScheduler } from './scheduler.js';
+import { holdImportPool } from './workers/shared-pool.js';
 
 z.config(z.locales.zhCN());
 
@@ -97,6 +98,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.decorate('database', database);
   app.decorate('config', config);
   app.setErrorHandler((error, request, reply) => sendError(reply, request, error));
+  // Imports read files on worker threads (src/server/workers); the last app to close ends them.
+  app.addHook('onClose', holdImportPool({ size: config.MINXIN_IMPORT_WORKERS }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -30,6 +30,8 @@ const envSchema = z.object({
     .default(15),
   MINXIN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Worker threads reading imported files off the request thread (src/server/workers); 0: on it, for debugging. */
+  MINXIN_IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** Pin the business date (YYYY-MM-DD) of a training or demo installation; unset: the real date. */
   MINXIN_TODAY: z
     .string()

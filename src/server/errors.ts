@@ -18,6 +18,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {

@@ -1,7 +1,5 @@
 import type { Actor } from '../../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../../core/errors.js';
-import { matchBulletin } from '../../../core/import/bulletin/match-bulletin.js';
-import { readBulletin } from '../../../core/import/bulletin/read-bulletin.js';
 import type {
   BulletinCutoff,
   BulletinMatchResult,
@@ -16,6 +14,7 @@ import type { Db } from '../../../db/client.js';
 import { programmeAccess } from '../../../db/repositories/access.repository.js';
 import { loadTreeRows } from '../../../db/repositories/tree.repository.js';
 import { BULLETIN_MAX_BYTES } from '../../schemas/bulletin-import.js';
+import { importPool } from '../../workers/shared-pool.js';
 
 /**
  * What preview and apply share: who may import a bulletin into a programme,
@@ -89,13 +88,13 @@ const tooLong = () =>
     { maxBytes: BULLETIN_MAX_BYTES },
   );
 
-/** Read the bulletin and match it against the programme's items. */
+/** Read the bulletin and match it against the programme's items, on the import pool's worker threads. */
 export async function readAndMatch(db: Db, programmeId: number, text: string): Promise<MatchedBulletin> {
   const rows = await loadTreeRows(db, programmeId);
   if (!rows) throw missing();
   const { programme, items } = toMatchProgramme(rows);
-  const read = readBulletin(text);
-  return { programmeId, year: rows.programme.year, read, result: matchBulletin(read, programme), items };
+  const { read, result } = await importPool().readBulletin(text, programme);
+  return { programmeId, year: rows.programme.year, read, result, items };
 }
 
 function toMatchProgramme(rows: TreeRows): { programme: MatchProgramme; items: Map<number, ImportItem> } {
