@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeTree } from '../../src/core/tree.js';
 import { pinBusinessDate } from '../../src/core/work/calendar.js';
-import { publicCacheStats } from '../../src/server/public-site/page-cache.js';
+import { MAX_CONCURRENT_BUILDS, publicCacheStats } from '../../src/server/public-site/page-cache.js';
 import { type Client, createTestApp, signIn, type TestContext } from '../helpers/app.js';
 import { buildItem, buildProgrammeDocument } from '../helpers/factories.js';
 
@@ -143,5 +143,24 @@ describe('the public change stamp', () => {
     const later = await get(page);
     expect(later.body).toContain('八月进展：已开学');
     expect(stats().fills).toBe(after.fills);
+  });
+
+  it(`rebuilds at most ${MAX_CONCURRENT_BUILDS} pages at once after a change; the others serve their copy until a later visit`, async () => {
+    const pages = [`/p/${programmeId}`, `/p/${programmeId}?zh=hant`, `/p/${programmeId}?mode=elder`];
+    expect(pages.length).toBeGreaterThan(MAX_CONCURRENT_BUILDS);
+    for (const page of pages) await get(page);
+    // Approving an earlier month's report: a change the public stamp counts.
+    await approve(await submitted('M04', '四月进展：完成地基'));
+    const before = stats();
+    const responses = await Promise.all(pages.map(get));
+    const after = stats();
+    expect(after.fills - before.fills).toBe(MAX_CONCURRENT_BUILDS);
+    expect(after.stale - before.stale).toBe(pages.length - MAX_CONCURRENT_BUILDS);
+    for (const response of responses) expect(response.statusCode).toBe(200);
+    // The page that served its copy is rebuilt on its next visit; the others come from the cache.
+    for (const page of pages) expect((await get(page)).statusCode).toBe(200);
+    expect(stats().fills - after.fills).toBe(pages.length - MAX_CONCURRENT_BUILDS);
+    for (const page of pages) await get(page);
+    expect(stats().fills - after.fills).toBe(pages.length - MAX_CONCURRENT_BUILDS);
   });
 });

@@ -40,6 +40,16 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
  */
 export const PAGE_CACHE_CONTROL = 'public, no-cache';
 const MAX_ENTRIES = 4_000;
+/**
+ * Pages rebuilt at once, per database. A change the public can see makes
+ * every page stale together; rebuilding them all at once took every
+ * connection of the pool (each build runs a few queries), so readers' stamp
+ * reads and reporters' writes queued behind them (reliability/load on
+ * PostgreSQL: readers' p99 16 s with a reviewer approving a report a second).
+ * Past this many, a page that has a copy serves it and is rebuilt on a later
+ * visit; a page without one is built at once.
+ */
+export const MAX_CONCURRENT_BUILDS = 2;
 
 interface CacheState {
   entries: StampedCache<CachedBody>;
@@ -154,7 +164,7 @@ async function cached(
     return held.value;
   }
   let building = state.building.get(fullKey);
-  if (building && held) {
+  if (held && (building || state.building.size >= MAX_CONCURRENT_BUILDS)) {
     state.stats.stale++;
     return held.value;
   }

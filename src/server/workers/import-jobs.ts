@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../core/errors.js';
+import { type SniffedFile, sniffEvidence } from '../../core/files/sniff.js';
 import { matchBulletin } from '../../core/import/bulletin/match-bulletin.js';
 import { readBulletin } from '../../core/import/bulletin/read-bulletin.js';
 import type { BulletinMatchResult, MatchProgramme, ReadBulletin } from '../../core/import/bulletin/types.js';
@@ -19,7 +20,8 @@ import {
 export type ImportJob =
   | { kind: 'file'; bytes: Uint8Array; fileName: string; options: ImportOptions }
   | { kind: 'text'; text: string; options: ImportOptions }
-  | { kind: 'bulletin'; text: string; programme: MatchProgramme };
+  | { kind: 'bulletin'; text: string; programme: MatchProgramme }
+  | { kind: 'evidence'; bytes: Uint8Array; fileName: string };
 
 export interface BulletinReading {
   read: ReadBulletin;
@@ -30,6 +32,7 @@ export interface ImportJobOutput {
   file: ImportResult;
   text: ImportResult;
   bulletin: BulletinReading;
+  evidence: SniffedFile;
 }
 
 export type ImportJobKind = ImportJob['kind'];
@@ -44,6 +47,8 @@ export async function runImportJob(job: ImportJob): Promise<ImportJobOutput[Impo
       const read = readBulletin(job.text);
       return { read, result: matchBulletin(read, job.programme) };
     }
+    case 'evidence':
+      return sniffEvidence(job.bytes, job.fileName);
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
+import { sniffEvidence } from '../../core/files/sniff.js';
 import { matchBulletin } from '../../core/import/bulletin/match-bulletin.js';
 import { readBulletin } from '../../core/import/bulletin/read-bulletin.js';
 import type { MatchProgramme } from '../../core/import/bulletin/types.js';
@@ -62,6 +63,31 @@ describe('the import pool', () => {
       expect(reading.result.matches.map((m) => m.itemId)).toEqual([11]);
       // The caller's bytes are copied, not handed over: they stay readable.
       expect(workbook.byteLength).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'checks an evidence Word package on the worker, and anything else on this thread',
+    async () => {
+      const document = await listDocument();
+      expect(await pool.sniffEvidence(document, '进度.docx')).toEqual(sniffEvidence(document, '进度.docx'));
+      expect((await pool.sniffEvidence(document, '进度.docx')).kind).toBe('docx');
+      // A name that disagrees with the content is refused as on this thread.
+      const refused = await failure(pool.sniffEvidence(document, '进度.xlsx'));
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused.message).toBe(
+        (await failure(Promise.resolve().then(() => sniffEvidence(document, '进度.xlsx')))).message,
+      );
+      // Not a zip: answered here, without a worker (a fresh pool has none).
+      const inline = new ImportPool({ size: 1 });
+      try {
+        const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+        expect(await inline.sniffEvidence(pdf, '照片.pdf')).toMatchObject({ kind: 'pdf', image: false });
+        expect(inline.workerCount).toBe(0);
+      } finally {
+        await inline.close();
+      }
     },
     SLOW,
   );

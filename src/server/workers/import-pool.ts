@@ -1,7 +1,9 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.js';
+import { type SniffedFile, sniffEvidence } from '../../core/files/sniff.js';
 import type { MatchProgramme } from '../../core/import/bulletin/types.js';
 import type { ImportOptions, ImportResult } from '../../core/import/import-document.js';
+import { looksLikeZip } from '../../core/import/readers/zip.js';
 import {
   type BulletinReading,
   type ImportJob,
@@ -55,6 +57,7 @@ const SUBJECT: Record<ImportJobKind, { zh: string; en: string }> = {
   file: { zh: '文件', en: 'The file' },
   text: { zh: '粘贴的文字', en: 'The pasted text' },
   bulletin: { zh: '通报', en: 'The bulletin' },
+  evidence: { zh: '上传的文件', en: 'The uploaded file' },
 };
 
 const tooSlow = (kind: ImportJobKind, ms: number) => {
@@ -127,6 +130,23 @@ export class ImportPool {
   /** A published bulletin read back and matched against the programme's items. */
   readBulletin(text: string, programme: MatchProgramme): Promise<BulletinReading> {
     return this.run({ kind: 'bulletin', text, programme });
+  }
+
+  /**
+   * An evidence file's type from its bytes (`sniffEvidence`). Only a Word or
+   * Excel package costs anything (every entry is inflated to refuse zip
+   * bombs: seconds for the largest), so only a zip goes to a worker.
+   */
+  sniffEvidence(bytes: Uint8Array, fileName: string): Promise<SniffedFile> {
+    if (!looksLikeZip(bytes)) {
+      try {
+        return Promise.resolve(sniffEvidence(bytes, fileName));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const copy = new Uint8Array(bytes);
+    return this.run({ kind: 'evidence', bytes: copy, fileName }, [copy.buffer]);
   }
 
   run<J extends ImportJob>(job: J, transfer: ArrayBuffer[] = []): Promise<ImportJobOutput[J['kind']]> {

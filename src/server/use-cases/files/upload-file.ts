@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { forbidden } from '../../../core/errors.js';
-import { cleanFileName, sniffEvidence } from '../../../core/files/sniff.js';
+import { cleanFileName } from '../../../core/files/sniff.js';
 import { makeThumbnail } from '../../../core/files/thumbnail.js';
 import { canUploadEvidence } from '../../../core/files/upload-policy.js';
 import type { RequestContext } from '../../../db/audit.js';
 import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
 import { findBlob, putBlob } from '../../../db/repositories/blobs.repository.js';
+import { importPool } from '../../workers/shared-pool.js';
 
 export interface UploadedFile {
   sha256: string;
@@ -31,7 +32,8 @@ export async function uploadFile(
   // The body is read only once the caller may upload at all.
   const file = await receive();
   const fileName = cleanFileName(file.fileName);
-  const sniffed = sniffEvidence(file.bytes, fileName);
+  // A Word or Excel package is inflated in full to refuse zip bombs: on the import pool's workers.
+  const sniffed = await importPool().sniffEvidence(file.bytes, fileName);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const known = await findBlob(db, sha256);
   const thumbnail = !known && sniffed.image ? await makeThumbnail(file.bytes) : null;
