@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgrammeTree } from '../../src/core/tree.js';
 import { type Client, createTestApp, signIn, type TestContext } from '../helpers/app.js';
-import { buildItem, buildProgrammeDocument } from '../helpers/factories.js';
+import { publishedOneItemProgramme } from '../helpers/programmes.js';
 
 /**
  * `submit: true` on POST /items/:id/reports: create and submit in one audited
@@ -45,39 +44,10 @@ beforeAll(async () => {
   supervisor = await signIn(ctx.app, 'supervisor');
   reporter = await signIn(ctx.app, 'reporter');
   viewer = await signIn(ctx.app, 'viewer');
-  const base = { persons: [], leaders: [], milestones: [], deadline: null, children: [], coUnits: [] };
-  const imported = await admin.post(
-    url('/programmes/import'),
-    buildProgrammeDocument({
-      title: '明湖区2026年一步提交测试工程',
-      jurisdiction: '明湖区',
-      year: 2026,
-      categories: [
-        {
-          ordinal: 1,
-          title: '教育',
-          items: [
-            buildItem({
-              ...base,
-              number: '1',
-              name: '一步提交测试学校',
-              leadUnit: '区教育局',
-              indicators: [{ name: '新增学位', unit: '个', target: 100, checkpoints: { Q4: 100 } }],
-            }),
-          ],
-        },
-      ],
-    }),
-  );
-  expect(imported.statusCode, imported.body).toBe(201);
-  programmeId = (imported.json() as { id: number }).id;
-  const published = await supervisor.post(url(`/programmes/${programmeId}/publish`));
-  expect(published.statusCode, published.body).toBe(200);
-  const tree = (await admin.get(url(`/programmes/${programmeId}/tree`))).json() as ProgrammeTree;
-  const item = tree.categories[0]?.items[0];
-  if (!item) throw new Error('test programme incomplete');
-  itemId = item.id;
-  indicatorId = item.indicators[0]?.id ?? 0;
+  ({ programmeId, itemId, indicatorId } = await publishedOneItemProgramme(admin, supervisor, {
+    title: '明湖区2026年一步提交测试工程',
+    item: '一步提交测试学校',
+  }));
 }, 120_000);
 afterAll(() => ctx?.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgrammeTree } from '../../src/core/tree.js';
 import { pinBusinessDate } from '../../src/core/work/calendar.js';
 import { MAX_CONCURRENT_BUILDS, publicCacheStats } from '../../src/server/public-site/page-cache.js';
 import { type Client, createTestApp, signIn, type TestContext } from '../helpers/app.js';
-import { buildItem, buildProgrammeDocument } from '../helpers/factories.js';
+import { publishedOneItemProgramme } from '../helpers/programmes.js';
 
 /**
  * The public change stamp: public pages are rebuilt after writes the public
@@ -48,35 +47,10 @@ beforeAll(async () => {
   admin = await signIn(ctx.app, 'admin');
   supervisor = await signIn(ctx.app, 'supervisor');
   reporter = await signIn(ctx.app, 'reporter');
-  const base = { persons: [], leaders: [], milestones: [], deadline: null, children: [], coUnits: [] };
-  const imported = await admin.post(
-    url('/programmes/import'),
-    buildProgrammeDocument({
-      title: '明湖区2026年公开戳测试工程',
-      jurisdiction: '明湖区',
-      year: 2026,
-      categories: [
-        {
-          ordinal: 1,
-          title: '教育',
-          items: [
-            buildItem({
-              ...base,
-              number: '1',
-              name: '公开戳测试学校',
-              leadUnit: '区教育局',
-              indicators: [{ name: '新增学位', unit: '个', target: 100, checkpoints: { Q4: 100 } }],
-            }),
-          ],
-        },
-      ],
-    }),
-  );
-  expect(imported.statusCode, imported.body).toBe(201);
-  programmeId = (imported.json() as { id: number }).id;
-  expect((await supervisor.post(url(`/programmes/${programmeId}/publish`))).statusCode).toBe(200);
-  const tree = (await admin.get(url(`/programmes/${programmeId}/tree`))).json() as ProgrammeTree;
-  itemId = tree.categories[0]?.items[0]?.id ?? 0;
+  ({ programmeId, itemId } = await publishedOneItemProgramme(admin, supervisor, {
+    title: '明湖区2026年公开戳测试工程',
+    item: '公开戳测试学校',
+  }));
 }, 120_000);
 afterAll(async () => {
   pinBusinessDate(null);
