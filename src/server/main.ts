@@ -1,6 +1,7 @@
-import { pinBusinessDate } from '../core/work/calendar.js';
+import { pinBusinessDate, shanghaiToday } from '../core/work/calendar.js';
 import type { Database } from '../db/client.js';
 import { openDatabase } from '../db/client.js';
+import { demoYearFor } from '../db/demo/demo-programme-for.js';
 import { deleteExpiredSessions } from '../db/repositories/sessions.repository.js';
 import { deleteSpentNameLocks } from '../db/repositories/sign-in-throttle.repository.js';
 import { type App, buildApp } from './app.js';
@@ -34,7 +35,8 @@ export async function startServer(config: Config, print: (line: string) => void 
   await database.migrate();
   await seedCalendar(database.db);
   if (demoWanted(config)) {
-    const demo = await seedDemo(database.db, config.MINXIN_DEMO_PASSWORD);
+    // The demo follows the business date's year (last year's in January and February).
+    const demo = await seedDemo(database.db, config.MINXIN_DEMO_PASSWORD, { year: demoYearFor(shanghaiToday()) });
     if (demo) {
       const year = await seedDemoYear(database.db, demo.programmeId);
       print('');

@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../../core/actor.js';
 import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/client.js';
-import { DEMO_LEADER, DEMO_REPORTER_UNIT, demoProgramme } from '../../../db/demo/demo-programme.js';
+import { DEMO_LEADER, DEMO_REPORTER_UNIT } from '../../../db/demo/demo-programme.js';
+import { DEMO_YEAR, demoProgrammeFor } from '../../../db/demo/demo-programme-for.js';
 import { countUsers } from '../../../db/repositories/users.repository.js';
 import { people, programmes, settings, units, users } from '../../../db/schema.js';
 import { generatePassword, hashPassword } from '../../passwords.js';
@@ -18,13 +19,18 @@ export interface DemoAccounts {
 const system = { actor: { kind: 'system' as const, name: 'demo' }, ip: null };
 
 /**
- * On an empty database in demo mode: the fictional 明湖区 programme, published,
+ * On an empty database in demo mode: the fictional 明湖区 programme of `year`
+ * (default 2026, the year it is written for: tests rely on it), published,
  * and one account per role sharing one password. Returns null when the
  * database already has users (the demo is loaded once).
  */
-export async function seedDemo(db: Db, passwordFromEnv: string | undefined): Promise<DemoAccounts | null> {
+export async function seedDemo(
+  db: Db,
+  passwordFromEnv: string | undefined,
+  options: { year?: number } = {},
+): Promise<DemoAccounts | null> {
   if ((await countUsers(db)) > 0) return null;
-  const { id: programmeId } = await importProgramme(db, system, demoProgramme);
+  const { id: programmeId } = await importProgramme(db, system, demoProgrammeFor(options.year ?? DEMO_YEAR));
   const password = passwordFromEnv ?? generatePassword();
   const passwordHash = await hashPassword(password);
 
