@@ -29,6 +29,14 @@ describe('the OpenAPI document', () => {
         expect(op.requestBody, `${method} ${path} body schema`).toBeDefined();
     }
     expect(doc.paths['/api/v1/programmes/import']?.post?.requestBody).toBeDefined();
+    // Files read on the import pool may be refused as too large or complex (413) or find its queue full (503).
+    for (const path of [
+      '/api/v1/programmes/import/preview',
+      '/api/v1/programmes/{id}/bulletin-import/preview',
+      '/api/v1/programmes/{id}/bulletin-import/apply',
+      '/api/v1/files',
+    ])
+      expect(Object.keys(doc.paths[path]?.post?.responses ?? {}), path).toEqual(expect.arrayContaining(['413', '503']));
   });
 
   it('serves the interactive documentation page', async () => {

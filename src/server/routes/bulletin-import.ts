@@ -5,7 +5,7 @@ import {
   bulletinPreviewIn,
   bulletinPreviewOut,
 } from '../schemas/bulletin-import.js';
-import { errors, idParams } from '../schemas/common.js';
+import { idParams, importErrors } from '../schemas/common.js';
 import { applyBulletinImport } from '../use-cases/bulletin-import/apply-bulletin-import.js';
 import { previewBulletinImport } from '../use-cases/bulletin-import/preview-bulletin-import.js';
 import { type Api, typed } from './crud-routes.js';
@@ -27,7 +27,7 @@ export async function bulletinImportRoutes(app: Api): Promise<void> {
           '读取纸质通报（简体或繁体，可带拼音），预览段落与子项的匹配；不写入 (read a published bulletin and match it; writes nothing)',
         params: idParams,
         body: bulletinPreviewIn,
-        response: { 200: bulletinPreviewOut, ...errors },
+        response: { 200: bulletinPreviewOut, ...importErrors },
       },
     },
     async (request) => previewBulletinImport(db(), requireActor(request), request.params.id, request.body),
@@ -43,7 +43,7 @@ export async function bulletinImportRoutes(app: Api): Promise<void> {
           '将勾选的匹配写为牵头单位本期已审核通过的报告，全部成功或全部不写 (write the accepted matches as approved reports, all or nothing)',
         params: idParams,
         body: bulletinApplyIn,
-        response: { 200: bulletinApplyOut, ...errors },
+        response: { 200: bulletinApplyOut, ...importErrors },
       },
     },
     async (request) => applyBulletinImport(db(), contextOf(request), request.params.id, request.body),

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { contentDisposition } from '../../core/export/export-file.js';
 import { EVIDENCE_LIMITS, fileTooLarge } from '../../core/files/sniff.js';
 import { contextOf, requireActor } from '../context.js';
-import { errorSchema, errors, idParams } from '../schemas/common.js';
+import { errors, idParams, importErrors } from '../schemas/common.js';
 import { uploadOut } from '../schemas/reports.js';
 import { type AttachmentFile, readAttachment } from '../use-cases/files/read-attachment.js';
 import { uploadFile } from '../use-cases/files/upload-file.js';
@@ -73,7 +73,7 @@ export async function fileRoutes(app: Api): Promise<void> {
         consumes: ['multipart/form-data'],
         // Read by @fastify/multipart, not parsed into the body: the schema is for the documentation.
         body: z.object({ file: binary('the file (one)').optional() }).nullish(),
-        response: { 201: uploadOut, ...errors, 413: errorSchema },
+        response: { 201: uploadOut, ...importErrors },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { programmeDocumentSchema, warningSchema } from '../../core/interchange.js';
 import { sendCachedTree } from '../cache/tree-cache.js';
 import { contextOf, requireActor } from '../context.js';
-import { errorSchema, errors, idParams, noContent } from '../schemas/common.js';
+import { errorSchema, errors, idParams, importErrors, noContent } from '../schemas/common.js';
 import { exportQuery, exportResponse } from '../schemas/export.js';
 import {
   categoryCreate,
@@ -139,8 +139,7 @@ export async function programmeRoutes(app: Api): Promise<void> {
         ]),
         response: {
           200: z.object({ document: programmeDocumentSchema, layout: z.string(), warnings: z.array(warningSchema) }),
-          ...errors,
-          413: errorSchema,
+          ...importErrors,
         },
       },
     },

@@ -42,4 +42,7 @@ export const errors = {
   409: errorSchema,
 } as const;
 
+/** …and of a route whose file is read on the import pool (src/server/workers): too large or complex, or the queue full. */
+export const importErrors = { ...errors, 413: errorSchema, 503: errorSchema } as const;
+
 export const noContent = z.null().describe('No content');
