@@ -160,13 +160,35 @@ describe('yellow and red: items behind plan, notices unanswered', () => {
       replyDue: '2026-06-05',
       state: 'open',
     };
-    const [red] = planReminders(facts('2026-06-08', { dueReports: [], notices: [notice] }));
+    const [red] = planReminders(facts('2026-06-12', { dueReports: [], notices: [notice] }));
     expect(red).toMatchObject({ kind: 'notice-overdue', level: 'red', noticeId: 3, link: '/notices/3' });
     expect(red?.title).toBe('督办单逾期未回复：督办〔2026〕第2号');
     expect(planReminders(facts('2026-06-05', { dueReports: [], notices: [notice] }))).toEqual([]);
-    expect(planReminders(facts('2026-06-08', { dueReports: [], notices: [{ ...notice, state: 'replied' }] }))).toEqual(
+    expect(planReminders(facts('2026-06-12', { dueReports: [], notices: [{ ...notice, state: 'replied' }] }))).toEqual(
       [],
     );
+  });
+
+  it('leaves a late notice’s first week to its escalation message: no second red message that day', () => {
+    const notice: NoticeFact = {
+      id: 4,
+      seq: 3,
+      itemId: 9,
+      itemNumber: '5',
+      itemName: '改造老旧小区',
+      unitId: 41,
+      unitName: '区住建委',
+      replyDue: '2026-06-05',
+      state: 'open',
+    };
+    // Escalated on the first run past the reply date (Monday 8 June); the weekly reminder starts on the 12th.
+    for (const date of ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-11'])
+      expect(planReminders(facts(date, { dueReports: [], notices: [notice] })), date).toEqual([]);
+    for (const date of ['2026-06-12', '2026-06-15', '2026-06-22'])
+      expect(
+        planReminders(facts(date, { dueReports: [], notices: [{ ...notice, state: 'escalated' }] })).map((i) => i.kind),
+        date,
+      ).toEqual(['notice-overdue']);
   });
 });
 

@@ -23,14 +23,18 @@ import {
  *   unit's reporters and head. Key per ISO week: a still-lagging item is
  *   reminded at most once a week.
  * - red (overdue): a report past its due date and not submitted, an item
- *   evaluated overdue, a notice past its reply date without a reply → the
- *   reporters, the unit head and the item's supervising leaders. Key per ISO
- *   week too: a leader hears of the same overdue thing at most once a week.
+ *   evaluated overdue, a notice a week past its reply date without a reply
+ *   (its first week belongs to the escalation message) → the reporters, the
+ *   unit head and the item's supervising leaders. Key per ISO week too: a
+ *   leader hears of the same overdue thing at most once a week.
  *
  * Nothing is planned on a non-working day (weekends, holidays): the weekly
  * reminders come on the first working day of the week the condition holds.
  * Running the planner twice for the same facts and date yields the same keys.
  */
+
+/** Days after a notice's reply date before its weekly red reminder starts (the escalation message comes first). */
+export const NOTICE_REMINDER_AFTER_DAYS = 7;
 
 export type ReminderLevel = 'blue' | 'yellow' | 'red';
 export type Audience = 'reporters' | 'unit_head' | 'leader';
@@ -254,6 +258,10 @@ export function planReminders(facts: ReminderFacts): ReminderIntent[] {
 
   for (const notice of facts.notices) {
     if ((notice.state !== 'open' && notice.state !== 'escalated') || notice.replyDue >= date) continue;
+    // The first week past the reply date belongs to the escalation message (escalateOverdueNotices tells
+    // the unit, its head and then the leader); this weekly reminder follows from a week after, so nobody
+    // gets two red messages about one notice on the day it is escalated.
+    if (date < addDays(notice.replyDue, NOTICE_REMINDER_AFTER_DAYS)) continue;
     const what = itemRef(notice.itemNumber, notice.itemName);
     intents.push({
       ...base(notice.itemId, notice.unitId),
