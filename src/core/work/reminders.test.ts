@@ -148,18 +148,20 @@ describe('yellow and red: items behind plan, notices unanswered', () => {
       expect(planReminders(facts('2026-06-10', { dueReports: [], items: [item(status)] }))).toEqual([]);
   });
 
+  /** Notice 督办〔2026〕第2号 of 区住建委 on item 5, its reply due on Friday 5 June, not answered. */
+  const notice: NoticeFact = {
+    id: 3,
+    seq: 2,
+    itemId: 9,
+    itemNumber: '5',
+    itemName: '改造老旧小区',
+    unitId: 41,
+    unitName: '区住建委',
+    replyDue: '2026-06-05',
+    state: 'open',
+  };
+
   it('a notice past its reply date without a reply: red; a replied one: nothing', () => {
-    const notice: NoticeFact = {
-      id: 3,
-      seq: 2,
-      itemId: 9,
-      itemNumber: '5',
-      itemName: '改造老旧小区',
-      unitId: 41,
-      unitName: '区住建委',
-      replyDue: '2026-06-05',
-      state: 'open',
-    };
     const [red] = planReminders(facts('2026-06-12', { dueReports: [], notices: [notice] }));
     expect(red).toMatchObject({ kind: 'notice-overdue', level: 'red', noticeId: 3, link: '/notices/3' });
     expect(red?.title).toBe('督办单逾期未回复：督办〔2026〕第2号');
@@ -170,17 +172,6 @@ describe('yellow and red: items behind plan, notices unanswered', () => {
   });
 
   it('leaves a late notice’s first week to its escalation message: no second red message that day', () => {
-    const notice: NoticeFact = {
-      id: 4,
-      seq: 3,
-      itemId: 9,
-      itemNumber: '5',
-      itemName: '改造老旧小区',
-      unitId: 41,
-      unitName: '区住建委',
-      replyDue: '2026-06-05',
-      state: 'open',
-    };
     // Escalated on the first run past the reply date (Monday 8 June); the weekly reminder starts on the 12th.
     for (const date of ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-11'])
       expect(planReminders(facts(date, { dueReports: [], notices: [notice] })), date).toEqual([]);
