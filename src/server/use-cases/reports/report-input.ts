@@ -25,7 +25,8 @@ type Columns = Pick<
   | 'nextSteps'
 >;
 
-const COLUMN_KEYS = [
+/** The report's own text and number columns, as a report input names them (the crash suite compares each). */
+export const REPORT_COLUMN_KEYS = [
   'progress',
   'percentComplete',
   'claimedStatus',
@@ -39,7 +40,7 @@ const COLUMN_KEYS = [
 /** The column values the input sets (undefined fields are left as they are). */
 export function columnsOf(input: ReportFieldsInput): Partial<Columns> {
   const out: Partial<Columns> = {};
-  for (const key of COLUMN_KEYS) {
+  for (const key of REPORT_COLUMN_KEYS) {
     const value = input[key];
     if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   }
